@@ -1,0 +1,103 @@
+"""Ingesters: one per layout family, chosen by detecting the layout of the text.
+
+``REGISTRY`` maps each layout name to its ingester; :func:`read_source` splits a file into
+source lists, detects each list's layout and parses it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gm_graph.errors import GmError, rel
+from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.manifest import Source
+from gm_graph.model import ParseResult
+
+REGISTRY: dict[str, Ingester] = {}
+
+# Below this confidence no layout is claimed and the file is refused as unknown.
+MIN_CONFIDENCE = 0.5
+
+
+def register(cls: type[Ingester]) -> type[Ingester]:
+    REGISTRY[cls.name] = cls()
+    return cls
+
+
+_LIST_MARKER = re.compile(r"^\s*List\s+(\d+)\s*:\s*$")
+
+
+def split_lists(source: Source, text_lines: list[str], file_shown: str) -> list[Segment]:
+    """Cut a file into segments at lines such as ``List 2:``; a file without them is one segment.
+
+    Lines before the first marker (a request such as "combine these lists") are not part
+    of any list and are returned as the preamble segment with an empty source id.
+    """
+    marks = [(i, int(m.group(1))) for i, t in enumerate(text_lines) if (m := _LIST_MARKER.match(t))]
+    if not marks:
+        return [Segment(source.id, source.title, file_shown, 1, text_lines)]
+    segments = [Segment("", "preamble", file_shown, 1, text_lines[: marks[0][0]])]
+    for k, (i, number) in enumerate(marks):
+        end = marks[k + 1][0] if k + 1 < len(marks) else len(text_lines)
+        title = source.lists[k] if k < len(source.lists) else f"{source.title}, list {number}"
+        segments.append(Segment(f"{source.id}-list-{number}", title, file_shown, i + 1, text_lines[i:end]))
+    return segments
+
+
+def read_text(path: Path) -> list[str]:
+    """Read a source as UTF-8 lines, refusing empty, binary and mis-encoded files with one line."""
+    shown = rel(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GmError(shown, f"cannot read the file: {exc.strerror}", "check the path and its permissions") from None
+    if not data.strip():
+        raise GmError(shown, "the file is empty", "put the list's text in it or remove its manifest entry")
+    if b"\x00" in data[:8192]:
+        raise GmError(shown, "the file looks binary (it holds NUL bytes)", "convert it to UTF-8 text first")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GmError(
+            f"{shown}:{line}",
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "re-save the file as UTF-8, e.g. `iconv -f cp1252 -t utf-8`",
+        ) from None
+    return text.splitlines()
+
+
+def detect(segment: Segment) -> tuple[Ingester, float]:
+    scored = sorted(((ing.detect(segment), name) for name, ing in REGISTRY.items()), reverse=True)
+    if not scored or scored[0][0] < MIN_CONFIDENCE:
+        where = f"{segment.file}:{segment.start}"
+        known = ", ".join(sorted(REGISTRY))
+        raise GmError(where, "the layout of this list is not one gm-graph can read", f"supported layouts: {known}; see README 'Adding a source'")
+    return REGISTRY[scored[0][1]], scored[0][0]
+
+
+def read_source(source: Source, root: Path) -> tuple[list[ParseResult], list[tuple[int, str]]]:
+    """Parse every list in ``source``; returns the results and the preamble lines outside any list."""
+    lines = read_text(source.path)
+    shown = rel(source.path, root)
+    results: list[ParseResult] = []
+    outside: list[tuple[int, str]] = []
+    for segment in split_lists(source, lines, shown):
+        if not segment.source:
+            outside.extend((n, t) for n, t in segment.numbered() if t.strip())
+            continue
+        ingester, _ = detect(segment)
+        results.append(ingester.parse(segment))
+    return results, outside
+
+
+# Importing the layout modules registers them.
+from gm_graph.ingest import (  # noqa: E402,F401
+    article_bullets,
+    emoji_sections,
+    front_matter,
+    label_paragraphs,
+    markdown_bold,
+    roman_outline,
+)

@@ -1,0 +1,1 @@
+"""Layout ingester (being written)."""

@@ -1,0 +1,92 @@
+"""The source manifest (``data/sources.toml``): which files to ingest, and their checksums."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gm_graph.errors import GmError, rel
+
+REQUIRED = ("id", "file", "title", "format", "author_kind", "sha256")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file named in the manifest."""
+
+    id: str
+    path: Path  # absolute path of the file
+    file: str  # path as written in the manifest, relative to it
+    title: str
+    format: str
+    author_kind: str
+    sha256: str
+    lists: tuple[str, ...] = field(default=())
+    manifest_line: int = 0
+
+
+def _entry_lines(text: str) -> list[int]:
+    """1-based line numbers of each ``[[source]]`` table, for error messages."""
+    return [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[source]]"]
+
+
+def load_manifest(path: Path, *, check_hashes: bool = True) -> list[Source]:
+    """Read and check the manifest; raise :class:`GmError` naming the file and line on any problem."""
+    shown = rel(path)
+    if not path.is_file():
+        raise GmError(shown, "manifest not found", "create it or pass --data DIR pointing at a folder with sources.toml")
+    text = path.read_text(encoding="utf-8")
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GmError(shown, f"not valid TOML: {exc}", "fix the syntax at that line") from None
+    entries = doc.get("source", [])
+    if not entries:
+        raise GmError(shown, "no [[source]] entries", "add one table per source file")
+    lines = _entry_lines(text)
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for n, entry in enumerate(entries):
+        line = lines[n] if n < len(lines) else 0
+        where = f"{shown}:{line}"
+        missing = [k for k in REQUIRED if not entry.get(k)]
+        if missing:
+            raise GmError(where, f"source entry lacks {', '.join(missing)}", f"add the key(s); required: {', '.join(REQUIRED)}")
+        sid = entry["id"]
+        if not _ID.match(sid):
+            raise GmError(where, f"source id {sid!r} is not a lower-case slug", "use letters, digits and '-' only")
+        if sid in seen:
+            raise GmError(where, f"source id {sid!r} is used twice", "give every source its own id")
+        seen.add(sid)
+        src = Source(
+            id=sid,
+            path=(path.parent / entry["file"]).resolve(),
+            file=entry["file"],
+            title=entry["title"],
+            format=entry["format"],
+            author_kind=entry["author_kind"],
+            sha256=entry["sha256"].lower(),
+            lists=tuple(entry.get("lists", ())),
+            manifest_line=line,
+        )
+        if check_hashes:
+            check_file(src, where)
+        sources.append(src)
+    return sources
+
+
+def check_file(src: Source, where: str) -> None:
+    shown = rel(src.path)
+    if not src.path.is_file():
+        raise GmError(shown, "source file not found", f"restore it or remove its entry at {where}")
+    actual = hashlib.sha256(src.path.read_bytes()).hexdigest()
+    if actual != src.sha256:
+        raise GmError(
+            shown,
+            f"SHA-256 is {actual[:16]}…, the manifest says {src.sha256[:16]}…",
+            f"if the change is intended, update sha256 at {where}",
+        )
