@@ -1,0 +1,172 @@
+"""The build pipeline: sources -> items -> merge -> dimensions -> RDF, and its parse report.
+
+``gm-graph build`` calls :func:`build` and then :func:`write`. Each step lives in the
+module named for it; this module only strings them together and keeps the report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from gm_graph import __version__
+from gm_graph import graph as g
+from gm_graph.errors import rel
+from gm_graph.fsutil import atomic_write
+from gm_graph.ingest import read_source
+from gm_graph.manifest import Source, load_manifest
+from gm_graph.model import Item, ParseResult, digest
+from gm_graph.store import parse_file, serialize
+
+GRAPH_FILE = "graph.trig"
+REPORT_FILE = "report.json"
+
+
+@dataclass
+class Paths:
+    """Where a build reads from and writes to; everything relative to the project root."""
+
+    root: Path
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def manifest(self) -> Path:
+        return self.data / "sources.toml"
+
+    @property
+    def ontology(self) -> Path:
+        return self.root / "ontology"
+
+    @property
+    def out(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def graph(self) -> Path:
+        return self.out / GRAPH_FILE
+
+    @property
+    def report(self) -> Path:
+        return self.out / REPORT_FILE
+
+    @property
+    def curation(self) -> Path:
+        return self.data / "curation" / "mappings.sssom.tsv"
+
+
+@dataclass
+class BuildResult:
+    paths: Paths
+    sources: list[Source]
+    results: list[ParseResult]
+    outside: dict[str, list[tuple[int, str]]]
+    match: object
+    quads: list[ox.Quad] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for res in self.results for item in res.items]
+
+    def report(self) -> dict:
+        """The parse report: per source list, items read and lines skipped by reason."""
+        lists = []
+        for res in self.results:
+            reasons = Counter(s.reason for s in res.skipped)
+            lists.append(
+                {
+                    "source_list": res.source,
+                    "layout": res.layout,
+                    "items": len(res.items),
+                    "groups": sum(1 for i in res.items if i.kind == "group"),
+                    "headings": len(res.headings),
+                    "duplicates_folded": res.duplicates,
+                    "skipped": sum(reasons.values()),
+                    "skipped_by_reason": dict(sorted(reasons.items())),
+                    "skipped_lines": [[s.line, s.reason, s.verbatim] for s in res.skipped],
+                }
+            )
+        outside = [
+            {"file": file, "skipped": len(lines), "skipped_lines": [[n, "outside any list", t] for n, t in lines]}
+            for file, lines in sorted(self.outside.items())
+            if lines
+        ]
+        stats = dict(getattr(self.match, "stats", {}) or {})
+        return {
+            "gm_graph_version": __version__,
+            "source_lists": lists,
+            "outside_lists": outside,
+            "items": len(self.items),
+            "canonical_use_cases": len(getattr(self.match, "clusters", [])),
+            "triples": len(self.quads),
+            "match": stats,
+            "warnings": self.warnings,
+        }
+
+
+def ontology_files(paths: Paths) -> list[Path]:
+    return sorted(p for p in paths.ontology.rglob("*.ttl") if not p.name.startswith("shapes"))
+
+
+def fingerprint(sources: list[Source], onto: list[Path]) -> str:
+    parts = [__version__] + [s.sha256 for s in sources] + [digest(p.read_text(encoding="utf-8")) for p in onto]
+    return digest(*parts, length=16)
+
+
+def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=None) -> BuildResult:
+    """Run the whole pipeline in memory; nothing is written."""
+    from gm_graph import dimensions
+    from gm_graph.match import match_items
+
+    say = log or (lambda msg: None)
+    paths = Paths(Path(root).resolve())
+    sources = load_manifest(paths.manifest)
+    results: list[ParseResult] = []
+    outside: dict[str, list[tuple[int, str]]] = {}
+    for src in sources:
+        say(f"reading {rel(src.path, paths.root)}")
+        res, out = read_source(src, paths.root)
+        results.extend(res)
+        outside[rel(src.path, paths.root)] = out
+    onto = ontology_files(paths)
+    vocab_quads: list[ox.Quad] = []
+    for path in onto:
+        vocab_quads.extend(parse_file(path, g.ASSERTED))
+    items = [item for res in results for item in res.items]
+
+    warnings: list[str] = []
+    constraints = None
+    if use_curation:
+        from gm_graph.curation import load_curation
+
+        constraints, cur_warnings = load_curation(paths.curation, items, strict=strict, root=paths.root)
+        warnings.extend(cur_warnings)
+    say(f"matching {len(items)} items")
+    match = match_items(items, constraints=constraints)
+
+    t = g.Triples()
+    build_node = g.build_iri(fingerprint(sources, onto))
+    g.emit_build(t, build_node, sources)
+    g.emit_sources(t, sources, results, {s.id: rel(s.path, paths.root) for s in sources})
+    for res in results:
+        heads = g.emit_headings(t, res)
+        g.emit_items(t, res, heads, build_node)
+    g.emit_matches(t, match, build_node)
+    dimensions.emit(t, paths, results, match)
+    t.quads.update(q if q.graph_name == g.ASSERTED else ox.Quad(q.subject, q.predicate, q.object, g.ASSERTED) for q in vocab_quads)
+    return BuildResult(paths, sources, results, outside, match, t.sorted(), warnings)
+
+
+def write(result: BuildResult) -> Path:
+    """Write the graph (TriG) and the report (JSON) under build/, each atomically."""
+    paths = result.paths
+    atomic_write(paths.graph, serialize(result.quads, ox.RdfFormat.TRIG))
+    atomic_write(paths.report, json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
+    return paths.graph

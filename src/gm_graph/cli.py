@@ -1,0 +1,234 @@
+"""The gm-graph command line: parses options and calls one function per command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from gm_graph import __version__
+from gm_graph.errors import GmError, rel
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(exc: GmError) -> None:
+    click.echo(f"Error: {exc.message}", err=True)
+    sys.exit(exc.exit_code)
+
+
+class Group(click.Group):
+    """Turns every GmError into one line on stderr and its exit code, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except GmError as exc:
+            _fail(exc)
+
+
+root_option = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Project folder (holding data/sources.toml). Default: the current folder or the nearest parent that has one.",
+)
+
+
+def _paths(root: Path | None):
+    from gm_graph.build import Paths
+    from gm_graph.project import find_root
+
+    return Paths(find_root(root) if root is None else _checked_root(root))
+
+
+def _checked_root(root: Path) -> Path:
+    if not (root / "data" / "sources.toml").is_file():
+        raise GmError(str(root), "no data/sources.toml in this folder", "pass the project folder to --root")
+    return root.resolve()
+
+
+def _log(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="gm-graph")
+def main() -> None:
+    """Merge lists of generative media use cases into one canonical, traceable graph.
+
+    \b
+    Quick start:
+      gm-graph build          read data/, merge, write build/graph.trig
+      gm-graph canonical      print the canonical list
+      gm-graph validate       check the graph against the SHACL shapes
+    """
+
+
+# ------------------------------------------------------------------ build
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("--reason", is_flag=True, help="Also materialise the OWL 2 RL inferences, into their own named graph.")
+@click.option("--no-curation", is_flag=True, help="Ignore data/curation/: merge with the matcher alone.")
+@click.option("--strict", is_flag=True, help="Fail when a curation decision no longer fits its items.")
+@click.option("-v", "--verbose", is_flag=True, help="List every skipped line in the parse report.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build(root, reason, no_curation, strict, verbose, quiet):
+    """Read the sources in data/, merge them and write build/graph.trig.
+
+    Prints the parse report: per source list, the items read and the lines skipped
+    (preambles, goal lines, code, FAQ ...) by reason; -v lists each skipped line.
+
+    \b
+    Example:
+      gm-graph build -v
+    """
+    from gm_graph.build import build as run_build
+    from gm_graph.build import write
+    from gm_graph.report import parse_report
+
+    paths = _paths(root)
+    log = None if quiet else _log
+    result = run_build(paths.root, use_curation=not no_curation, strict=strict, log=log)
+    if reason:
+        from gm_graph.reason import materialise
+
+        if log:
+            log("reasoning (OWL 2 RL rules the ontology uses)")
+        result.quads = materialise(result.quads)
+    out = write(result)
+    if not quiet:
+        click.echo(parse_report(result.report(), verbose=verbose), nl=False)
+        click.echo(f"wrote {rel(out)} ({len(result.quads)} triples)")
+
+
+# ------------------------------------------------------------------ validate
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graph", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@root_option
+@click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path), default=None, help="SHACL shapes file. Default: ontology/shapes.ttl.")
+def validate(graph, root, shapes):
+    """Check a graph against the SHACL shapes (building it first if needed).
+
+    Exit status: 0 the graph conforms; 1 it has violations (each printed with its focus
+    node and source line); 2 usage or load error.
+
+    \b
+    Examples:
+      gm-graph validate
+      gm-graph validate build/graph.trig
+    """
+    from gm_graph.project import ensure_built
+    from gm_graph.validate import format_report, validate_file
+
+    paths = _paths(root)
+    target = graph if graph is not None else ensure_built(paths, _log)
+    shapes_path = shapes or paths.ontology / "shapes.ttl"
+    report = validate_file(target, shapes_path)
+    click.echo(format_report(report, target))
+    sys.exit(0 if report.conforms else 1)
+
+
+# ------------------------------------------------------------------ query
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("query_file", type=click.Path(dir_okay=False, path_type=Path))
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE", help="Bind a query variable, e.g. --bind industry=gmi:real-estate.")
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Query this RDF file instead of build/graph.trig.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to FILE instead of standard output.")
+def query(query_file, root, fmt, binds, graph_file, output):
+    """Run a SPARQL query file against the graph.
+
+    \b
+    Examples:
+      gm-graph query queries/source-items.rq --format csv
+      gm-graph query queries/usecases-of-industry.rq --bind industry=gmi:real-estate
+    """
+    from gm_graph import query as q
+    from gm_graph.project import ensure_built, load
+
+    text = q.read_query(query_file)
+    bindings = dict(q.parse_binding(b) for b in binds)
+    paths = _paths(root)
+    store = load(graph_file or ensure_built(paths, _log))
+    result = q.run(store, text, rel(query_file), bindings)
+    _emit(q.render(result, fmt), output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from gm_graph.fsutil import atomic_write
+
+        atomic_write(output, text)
+        _log(f"wrote {rel(output)}")
+
+
+# ------------------------------------------------------------------ canonical
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "markdown"]), default="table", show_default=True, help="markdown groups the list by industry, ready to publish.")
+@click.option("--industry", default=None, help="Only use cases of this industry (label or IRI, e.g. 'Real estate' or gmi:real-estate).")
+@click.option("--modality", default=None, help="Only use cases of this media modality (label or IRI).")
+@click.option("--tool", default=None, help="Only use cases a tool names or could serve (label or IRI, e.g. Sora).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to FILE instead of standard output.")
+def canonical(root, fmt, industry, modality, tool, output):
+    """Print the canonical list: the result of queries/canonical-list.rq.
+
+    \b
+    Examples:
+      gm-graph canonical
+      gm-graph canonical --industry "Real estate" --format markdown
+    """
+    from gm_graph.canonical import canonical_list
+
+    paths = _paths(root)
+    _emit(canonical_list(paths, fmt, industry=industry, modality=modality, tool=tool, log=_log), output)
+
+
+# ------------------------------------------------------------------ export
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "json-ld", "ntriples", "trig", "sssom"]), default="turtle", show_default=True, help="Serialisation (sssom: the mapping set as SSSOM TSV).")
+@click.option("--inferred/--no-inferred", default=True, show_default=True, help="Include the reasoner's inferred graph, when the build has one.")
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Export this RDF file instead of build/graph.trig.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to FILE instead of standard output.")
+def export(root, fmt, inferred, graph_file, output):
+    """Export the graph as Turtle, JSON-LD, N-Triples, TriG or SSSOM TSV.
+
+    \b
+    Examples:
+      gm-graph export --format turtle -o gm-graph.ttl
+      gm-graph export --format json-ld --no-inferred -o gm-graph.jsonld
+    """
+    from gm_graph.export import EXPORTERS
+    from gm_graph.project import ensure_built
+    from gm_graph.store import parse_file
+
+    paths = _paths(root)
+    quads = parse_file(graph_file or ensure_built(paths, _log))
+    data = EXPORTERS[fmt](quads, include_inferred=inferred)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        from gm_graph.fsutil import atomic_write
+
+        atomic_write(output, data)
+        _log(f"wrote {rel(output)}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
