@@ -1,0 +1,145 @@
+"""Bad input gets one line naming the file (and line) and what to do, a non-zero exit, no traceback,
+and nothing half-written."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gm_graph.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD_GRAPH = ROOT / "tests" / "data" / "shapes" / "good.ttl"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the repository's project files to break."""
+    for name in ("data", "ontology", "queries"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output, result.exception
+
+
+def one_line_error(output: str) -> str:
+    lines = [l for l in output.splitlines() if l.strip()]
+    errors = [l for l in lines if l.startswith("Error")]
+    assert len(errors) == 1, output
+    assert "Traceback" not in output
+    return errors[0]
+
+
+def set_manifest_hash(project: Path, file: str, data: bytes) -> None:
+    manifest = project / "data" / "sources.toml"
+    text = manifest.read_text()
+    path = project / "data" / file
+    old = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.write_bytes(data)
+    manifest.write_text(text.replace(old, hashlib.sha256(data).hexdigest()))
+
+
+def test_missing_source_file(project):
+    (project / "data" / "sources" / "image-generation-article.txt").unlink()
+    code, out, _ = run("build", "--root", str(project))
+    err = one_line_error(out)
+    assert code == 2
+    assert "data/sources/image-generation-article.txt" in err and "not found" in err
+
+
+def test_wrong_hash(project):
+    path = project / "data" / "sources" / "beyond-text-and-images-article.txt"
+    path.write_bytes(path.read_bytes() + b"\nextra line\n")
+    code, out, _ = run("build", "--root", str(project))
+    err = one_line_error(out)
+    assert code == 2
+    assert "beyond-text-and-images-article.txt" in err and "SHA-256" in err and "sources.toml:" in err
+
+
+def test_empty_source(project):
+    set_manifest_hash(project, "sources/beyond-text-and-images-article.txt", b"")
+    code, out, _ = run("build", "--root", str(project))
+    assert code == 2 and "the file is empty" in one_line_error(out)
+
+
+def test_binary_source(project):
+    set_manifest_hash(project, "sources/beyond-text-and-images-article.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    code, out, _ = run("build", "--root", str(project))
+    assert code == 2 and "binary" in one_line_error(out)
+
+
+def test_wrong_encoding_names_line(project):
+    set_manifest_hash(project, "sources/beyond-text-and-images-article.txt", "- **Caf\u00e9 menus:** one\n".encode("utf-8") + "line two caf\u00e9\n".encode("cp1252"))
+    code, out, _ = run("build", "--root", str(project))
+    err = one_line_error(out)
+    assert code == 2 and "beyond-text-and-images-article.txt:2" in err and "UTF-8" in err
+
+
+def test_unknown_layout(project):
+    set_manifest_hash(project, "sources/beyond-text-and-images-article.txt", b"just some prose\nwith no list in it at all\n")
+    code, out, _ = run("build", "--root", str(project))
+    err = one_line_error(out)
+    assert code == 2 and "layout" in err and "beyond-text-and-images-article.txt:1" in err
+
+
+def test_malformed_ontology_turtle_names_line(project):
+    onto = project / "ontology" / "gm.ttl"
+    onto.write_text(onto.read_text() + '\ngm:Broken a owl:Class ;\n    rdfs:label "unterminated .\n')
+    code, out, _ = run("build", "--root", str(project))
+    err = one_line_error(out)
+    assert code == 2 and "ontology/gm.ttl:" in err and "malformed" in err.lower()
+
+
+def test_invalid_sparql(tmp_path):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x ?y }\n")
+    code, out, _ = run("query", str(bad), "--graph", str(GOOD_GRAPH), "--root", str(ROOT))
+    err = one_line_error(out)
+    assert code == 2 and "bad.rq" in err and "invalid SPARQL" in err
+
+
+def test_missing_query_file(tmp_path):
+    code, out, _ = run("query", str(tmp_path / "nope.rq"), "--graph", str(GOOD_GRAPH), "--root", str(ROOT))
+    assert code == 2 and "not found" in one_line_error(out)
+
+
+def test_unknown_format():
+    code, out, _ = run("export", "--format", "rdfxml", "--graph", str(GOOD_GRAPH), "--root", str(ROOT))
+    assert code == 2 and "Invalid value for '--format'" in out
+
+
+def test_unknown_option():
+    code, out, _ = run("build", "--frobnicate")
+    assert code == 2 and "No such option" in out
+
+
+def test_malformed_graph_file_for_validate(tmp_path):
+    bad = tmp_path / "g.ttl"
+    bad.write_text("@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b \"oops .\n")
+    code, out, _ = run("validate", str(bad), "--root", str(ROOT))
+    err = one_line_error(out)
+    assert code == 2 and "g.ttl:3" in err
+
+
+def test_export_failure_leaves_no_partial_file(tmp_path):
+    target = tmp_path / "out.ttl"
+    target.write_text("previous export\n")
+    bad = tmp_path / "g.ttl"
+    bad.write_text("not turtle at all {\n")
+    code, out, _ = run("export", "--graph", str(bad), "-o", str(target), "--root", str(ROOT))
+    assert code == 2
+    assert target.read_text() == "previous export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.ttl")] == []
+
+
+def test_not_a_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("build")
+    assert code == 2 and "data/sources.toml" in one_line_error(out)
