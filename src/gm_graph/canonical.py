@@ -14,6 +14,13 @@ from gm_graph.project import ensure_built, load
 
 QUERY = "canonical-list.rq"
 
+# --industry/--modality/--tool keep the use cases these query files return for the bound value.
+FILTERS = (
+    ("industry", GM.Industry, "--industry", "usecases-of-industry.rq", "industry"),
+    ("modality", GM.MediaModality, "--modality", "usecases-of-modality.rq", "modality"),
+    ("tool", GM.Tool, "--tool", "usecases-of-tool.rq", "tool"),
+)
+
 _FIND = """
 SELECT DISTINCT ?c WHERE {
   ?c a ?class .
@@ -41,18 +48,22 @@ def canonical_list(paths: Paths, fmt: str, *, industry=None, modality=None, tool
     query_path = paths.root / "queries" / QUERY
     text = q.read_query(query_path)
     store = load(ensure_built(paths, log))
-    bindings = {}
-    if industry:
-        bindings["onlyIndustry"] = resolve(store, industry, GM.Industry, "--industry")
-    if modality:
-        bindings["onlyModality"] = resolve(store, modality, GM.MediaModality, "--modality")
-    if tool:
-        bindings["onlyTool"] = resolve(store, tool, GM.Tool, "--tool")
-    result = q.run(store, text, f"queries/{QUERY}", bindings)
+    keep: set | None = None
+    for value, cls, option, query_file, var in FILTERS:
+        wanted = {"--industry": industry, "--modality": modality, "--tool": tool}[option]
+        if not wanted:
+            continue
+        term = resolve(store, wanted, cls, option)
+        filter_text = q.read_query(paths.root / "queries" / query_file)
+        found = {sol["usecase"] for sol in q.run(store, filter_text, f"queries/{query_file}", {var: term})}
+        keep = found if keep is None else keep & found
+    variables, data = q.rows(q.run(store, text, f"queries/{QUERY}"))
+    if keep is not None:
+        col = variables.index("usecase")
+        data = [row for row in data if row[col] in keep]
     if fmt == "markdown":
-        variables, data = q.rows(result)
         return markdown(variables, data)
-    return q.render(result, fmt)
+    return q.FORMATTERS[fmt](variables, data)
 
 
 def markdown(variables: list[str], data: list[list]) -> str:
