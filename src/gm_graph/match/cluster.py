@@ -1,0 +1,147 @@
+"""Stage 4 of the matcher: group items into clusters without chaining.
+
+Plain connected components over "similar" pairs chain: A~B and B~C put A and C together
+even when A and C are clearly different. Here clusters grow greedily from the best pair
+down, and two clusters join only when the *whole* group holds together:
+
+* no pair across them is a cannot-link (curator's "not the same", or an item and the group
+  it is nested under);
+* every pair across them scores at least ``member_floor`` (unscored pairs are scored now);
+* the mean score over all pairs across them is at least ``cluster_mean``;
+* any pair across them from the same source list scores at least ``same_source`` (a list
+  rarely states one use case twice, so that takes strong evidence).
+
+Curated must-links are applied first and skip the score checks, but never a cannot-link:
+a must-link that would join a cannot-linked pair, directly or through a chain, is refused
+and reported, so a "not the same" decision always holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gm_graph.match.config import MatchConfig
+
+Pair = tuple[int, int]
+
+
+def ordered(i: int, j: int) -> Pair:
+    return (i, j) if i < j else (j, i)
+
+
+@dataclass
+class Clustering:
+    clusters: list[list[int]]  # item indexes, each list sorted; clusters sorted by first member
+    cluster_of: list[int]  # item index -> index into clusters
+    refused: dict[Pair, str] = field(default_factory=dict)  # pairs >= merge left apart, and why
+    curated: set[Pair] = field(default_factory=set)  # must-link pairs applied
+    conflicts: list[str] = field(default_factory=list)  # must-links refused because of cannot-links
+
+
+class _Groups:
+    def __init__(self, n: int) -> None:
+        self.root = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        root = self.root
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.root[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def cluster(
+    n: int,
+    edges: list[tuple[float, int, int]],
+    pair_score: Callable[[int, int], float],
+    sources: list[str],
+    config: MatchConfig,
+    must: list[Pair] = (),
+    cannot: set[Pair] = frozenset(),
+    describe: Callable[[int], str] = str,
+) -> Clustering:
+    """Cluster items ``0..n-1``.
+
+    ``edges`` are scored candidate pairs ``(score, i, j)``; ``pair_score(i, j)`` scores any pair
+    (cached by the caller); ``sources[i]`` is item i's source list; ``must`` and ``cannot`` are
+    curated pairs (cannot also holds item/parent pairs); ``describe(i)`` names an item in messages.
+    """
+    groups = _Groups(n)
+    cannot_of: dict[int, set[int]] = {}
+    for i, j in cannot:
+        cannot_of.setdefault(i, set()).add(j)
+        cannot_of.setdefault(j, set()).add(i)
+    result = Clustering(clusters=[], cluster_of=[])
+
+    def blocked(ra: int, rb: int) -> bool:
+        b_set = set(groups.members[rb])
+        return any(cannot_of.get(x, set()) & b_set for x in groups.members[ra])
+
+    for i, j in must:
+        ra, rb = groups.find(i), groups.find(j)
+        if ra == rb:
+            result.curated.add(ordered(i, j))
+            continue
+        if blocked(ra, rb):
+            result.conflicts.append(
+                f"curated 'same' for {describe(i)} and {describe(j)} not applied: it would join items "
+                "curated (or nested) as 'not the same'"
+            )
+            continue
+        groups.union(i, j)
+        result.curated.add(ordered(i, j))
+
+    curated_same = result.curated
+
+    def why_not(ra: int, rb: int) -> str | None:
+        if blocked(ra, rb):
+            return "cannot-link"
+        a_members, b_members = groups.members[ra], groups.members[rb]
+        total = 0.0
+        for x in a_members:
+            sx = sources[x]
+            for y in b_members:
+                s = pair_score(x, y)
+                if s < config.member_floor:
+                    return f"a member pair scores {s:.2f} < member floor {config.member_floor}"
+                if sources[y] == sx and s < config.same_source and ordered(x, y) not in curated_same:
+                    return f"same source list, a pair scores {s:.2f} < {config.same_source}"
+                total += s
+        mean = total / (len(a_members) * len(b_members))
+        if mean < config.cluster_mean:
+            return f"mean score across the two groups {mean:.2f} < {config.cluster_mean}"
+        return None
+
+    for s, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        if s < config.merge:
+            break
+        ra, rb = groups.find(i), groups.find(j)
+        if ra == rb:
+            continue
+        reason = why_not(ra, rb)
+        if reason is None:
+            groups.union(i, j)
+        else:
+            result.refused[ordered(i, j)] = reason
+
+    clusters = sorted(sorted(m) for m in groups.members.values())
+    cluster_of = [0] * n
+    for c, members in enumerate(clusters):
+        for i in members:
+            cluster_of[i] = c
+    result.clusters = clusters
+    result.cluster_of = cluster_of
+    # A refused pair may have ended up together through other members; then it is not refused.
+    result.refused = {p: r for p, r in result.refused.items() if cluster_of[p[0]] != cluster_of[p[1]]}
+    return result

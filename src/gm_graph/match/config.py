@@ -1,0 +1,86 @@
+"""Every threshold and weight of the matcher, in one place.
+
+The defaults below were tuned on the *tune* split of ``tests/data/alignment/pairs.tsv``
+only (``bench/matching.py`` reports both splits). Pass a changed :class:`MatchConfig` to
+:func:`gm_graph.match.match_items` to try other values; ``dataclasses.replace`` is handy:
+
+>>> from dataclasses import replace
+>>> strict = replace(MatchConfig(), accept=0.9)
+
+Scores are in 0..1. A pair of items is
+
+* **accepted** (merged) when its score is at least ``accept``;
+* **queued for review** when it lies in ``[review, accept)``: it is merged when it reaches
+  ``merge`` (the best guess) and left apart otherwise, and a curator is asked either way;
+* **rejected** below ``review``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MATCHER_VERSION = "0.1"
+METHOD_LEXICAL = f"gm-graph matcher {MATCHER_VERSION} lexical"
+METHOD_HIERARCHY = f"gm-graph matcher {MATCHER_VERSION} source hierarchy"
+METHOD_CONTAINMENT = f"gm-graph matcher {MATCHER_VERSION} label containment"
+METHOD_CURATION = "curation"
+METHOD_SINGLETON = "singleton"
+
+# The repository's data/ folder (lexicon and word classes live there as curator-edited data).
+DATA_DIR = Path(__file__).resolve().parents[3] / "data"
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    # --- data files -------------------------------------------------------------------
+    lexicon_path: Path = field(default_factory=lambda: DATA_DIR / "lexicon.tsv")
+    stopwords_path: Path = field(default_factory=lambda: DATA_DIR / "stopwords.tsv")
+
+    # --- decision thresholds -----------------------------------------------------------
+    accept: float = 0.72  # at or above: merged, no review
+    merge: float = 0.60  # best guess inside the review band: merged at or above this
+    review: float = 0.45  # below: rejected without review
+    same_source: float = 0.80  # two items of one source list merge only at or above this
+    member_floor: float = 0.35  # every pair inside a cluster must score at least this
+    cluster_mean: float = 0.55  # mean score of all pairs across two clusters to join them
+
+    # --- hierarchy (skos:broader) --------------------------------------------------------
+    broader: float = 0.60  # lowest score of a "narrow is a kind of broad" link to keep it
+    broader_containment: float = 0.95  # share of the broad label's weight the narrow one holds
+    broader_extra: float = 0.30  # extra informative weight the narrow label must add (vs broad)
+    parent_cannot_link: bool = True  # an item is never merged with the group it is nested in
+
+    # --- evidence weights (the score is their weighted sum; they need not add up to 1) ---
+    w_label: float = 0.45  # IDF-weighted Jaccard overlap of the label words
+    w_containment: float = 0.20  # IDF-weighted share of the smaller label held by the other
+    w_fuzzy: float = 0.15  # rapidfuzz token_sort_ratio of the normalised labels
+    w_description: float = 0.10  # IDF-weighted overlap of label + description words
+    w_qualifier: float = 0.05  # a parenthetical qualifier ("(VFX)") found on the other side
+    w_context: float = 0.05  # overlap of section headings / parent group (same industry...)
+
+    # --- word weights ----------------------------------------------------------------------
+    weak_factor: float = 0.25  # a weak word (stopwords.tsv, kind weak) counts this much
+    adjunct_factor: float = 0.5  # words after a preposition ("... for scenes") count this much
+    qualifier_factor: float = 0.5  # words of a parenthetical qualifier, when not redundant
+
+    # --- blocking ---------------------------------------------------------------------------
+    block_max: int = 48  # a block up to this size is compared all-pairs ...
+    block_window: int = 6  # ... a larger one by sorted neighbourhood with this window
+    max_pair_tokens: int = 6  # informative words per label used to form word-pair keys
+
+    @property
+    def score_weights(self) -> dict[str, float]:
+        return {
+            "label": self.w_label,
+            "containment": self.w_containment,
+            "fuzzy": self.w_fuzzy,
+            "description": self.w_description,
+            "qualifier": self.w_qualifier,
+            "context": self.w_context,
+        }
+
+    @classmethod
+    def for_data(cls, data_dir: Path, **changes) -> MatchConfig:
+        """The default config reading ``lexicon.tsv`` and ``stopwords.tsv`` from ``data_dir``."""
+        return cls(lexicon_path=Path(data_dir) / "lexicon.tsv", stopwords_path=Path(data_dir) / "stopwords.tsv", **changes)

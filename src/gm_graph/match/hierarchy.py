@@ -1,0 +1,146 @@
+"""Stage 5 of the matcher: "A is a specific kind of B" links between clusters (skos:broader).
+
+Three kinds of evidence, strongest first:
+
+1. **curation** — a curator's broader decision (always kept unless it would close a cycle,
+   which is reported);
+2. **source hierarchy** — an item nested under a group item in its source ("Hair colors"
+   under "Virtual Try-On (VTO):") is narrower than that group;
+3. **label containment** — B's informative words are all in A's label (IDF-weighted share
+   at least ``broader``) and A adds informative words of its own before any preposition
+   (at least ``broader_extra`` of B's weight): "Hair color try-on" is narrower than
+   "Virtual try-on"; "Pre-visualization for scenes" is not narrower than "Previsualization",
+   because "scenes" only stands in an adjunct.
+
+Links are added strongest first; a link that would close a cycle is skipped, and links made
+redundant by a longer path are dropped at the end (transitive reduction), so the result is
+a cycle-free hierarchy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gm_graph.match.config import METHOD_CONTAINMENT, METHOD_CURATION, METHOD_HIERARCHY, MatchConfig
+from gm_graph.match.lexicon import Lexicon
+from gm_graph.match.score import Prepared
+
+_PRIORITY = {METHOD_CURATION: 0, METHOD_HIERARCHY: 1, METHOD_CONTAINMENT: 2}
+
+
+@dataclass(frozen=True)
+class BroaderEdge:
+    narrow: int  # cluster index
+    broad: int  # cluster index
+    score: float
+    method: str
+    via: tuple[int, int]  # the (narrow item, broad item) that gave the evidence
+
+
+def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: MatchConfig) -> float:
+    """How surely ``narrow`` is a specific kind of ``broad`` by their labels; 0.0 when it is not."""
+    strong_b = [t for t in broad.weights if not lexicon.is_weak(t)]
+    if not strong_b:
+        return 0.0
+    wb = sum(broad.weights[t] for t in strong_b)
+    held = sum(broad.weights[t] for t in strong_b if t in narrow.weights)
+    share = held / wb if wb else 0.0
+    if share < config.broader:
+        return 0.0
+    lab = narrow.label
+    extra = sum(
+        w
+        for t, w in narrow.weights.items()
+        if t not in broad.weights and not lexicon.is_weak(t) and t not in lab.adjunct and t not in lab.qualifier_tokens
+    )
+    if extra < config.broader_extra * wb:
+        return 0.0
+    return round(share, 4)
+
+
+class _Graph:
+    def __init__(self) -> None:
+        self.up: dict[int, set[int]] = {}
+
+    def reaches(self, start: int, goal: int, skip: tuple[int, int] | None = None) -> bool:
+        stack, seen = [start], {start}
+        while stack:
+            node = stack.pop()
+            for nxt in self.up.get(node, ()):
+                if (node, nxt) == skip:
+                    continue
+                if nxt == goal:
+                    return True
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return False
+
+    def add(self, a: int, b: int) -> None:
+        self.up.setdefault(a, set()).add(b)
+
+
+def broader_links(
+    cluster_of: list[int],
+    items: list[Prepared],
+    pairs: list[tuple[int, int]],
+    parents: list[tuple[int, int]],
+    curated: list[tuple[int, int]],
+    lexicon: Lexicon,
+    config: MatchConfig,
+    describe=str,
+) -> tuple[list[BroaderEdge], list[str]]:
+    """Broader links between clusters; returns ``(edges, conflicts)``.
+
+    ``pairs`` are scored item pairs to test for label containment (both ways); ``parents``
+    are ``(child item, group item)`` pairs from the sources; ``curated`` are
+    ``(narrow item, broad item)`` pairs from curation.
+    """
+    conflicts: list[str] = []
+    best: dict[tuple[int, int], BroaderEdge] = {}
+
+    def offer(edge: BroaderEdge) -> None:
+        key = (edge.narrow, edge.broad)
+        old = best.get(key)
+        if old is None or (_PRIORITY[edge.method], -edge.score) < (_PRIORITY[old.method], -old.score):
+            best[key] = edge
+
+    for n, b in curated:
+        cn, cb = cluster_of[n], cluster_of[b]
+        if cn == cb:
+            conflicts.append(f"curated broader {describe(n)} -> {describe(b)} not applied: both are in one cluster")
+            continue
+        offer(BroaderEdge(cn, cb, 1.0, METHOD_CURATION, (n, b)))
+    for child, group in parents:
+        cn, cb = cluster_of[child], cluster_of[group]
+        if cn != cb:
+            offer(BroaderEdge(cn, cb, 1.0, METHOD_HIERARCHY, (child, group)))
+    for i, j in pairs:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        for n, b, cn, cb in ((i, j, ci, cj), (j, i, cj, ci)):
+            s = containment(items[n], items[b], lexicon, config)
+            if s > 0.0:
+                offer(BroaderEdge(cn, cb, s, METHOD_CONTAINMENT, (n, b)))
+
+    graph = _Graph()
+    kept: list[BroaderEdge] = []
+    for edge in sorted(best.values(), key=lambda e: (_PRIORITY[e.method], -e.score, e.narrow, e.broad)):
+        if graph.reaches(edge.broad, edge.narrow):
+            if edge.method == METHOD_CURATION:
+                n, b = edge.via
+                conflicts.append(f"curated broader {describe(n)} -> {describe(b)} not applied: it would close a cycle")
+            continue
+        if graph.reaches(edge.narrow, edge.broad):
+            continue  # already implied by a path
+        graph.add(edge.narrow, edge.broad)
+        kept.append(edge)
+    # Transitive reduction: drop a matcher-made link that another path already implies.
+    final = []
+    for edge in kept:
+        if edge.method != METHOD_CURATION and graph.reaches(edge.narrow, edge.broad, skip=(edge.narrow, edge.broad)):
+            graph.up[edge.narrow].discard(edge.broad)
+            continue
+        final.append(edge)
+    return final, conflicts

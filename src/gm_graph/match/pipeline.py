@@ -1,0 +1,258 @@
+"""The matcher end to end: normalise, block, score, cluster, hierarchy, canonical labels."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from gm_graph.match.block import candidate_pairs
+from gm_graph.match.canonical import assign_ids, choose_definition, choose_label
+from gm_graph.match.cluster import cluster, ordered
+from gm_graph.match.config import METHOD_CURATION, METHOD_LEXICAL, METHOD_SINGLETON, MatchConfig
+from gm_graph.match.hierarchy import broader_links
+from gm_graph.match.lexicon import Lexicon
+from gm_graph.match.normalise import Normaliser
+from gm_graph.match.result import (
+    COMPOSITE,
+    LEXICAL,
+    MANUAL,
+    UNSPECIFIED,
+    Broader,
+    Cluster,
+    Constraints,
+    Link,
+    MatchResult,
+    PairDecision,
+)
+from gm_graph.match.score import Scorer
+from gm_graph.model import Item
+
+_LEXICONS: dict[tuple, Lexicon] = {}
+
+
+def load_lexicon(config: MatchConfig) -> Lexicon:
+    """The lexicon and word classes named by ``config`` (cached until the files change)."""
+    paths = (Path(config.lexicon_path), Path(config.stopwords_path))
+    key = tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in paths)
+    if key not in _LEXICONS:
+        _LEXICONS[key] = Lexicon.load(*paths)
+    return _LEXICONS[key]
+
+
+def _where(item: Item) -> str:
+    return f"{item.source}:{item.line} {item.label!r}"
+
+
+def match_items(items: list[Item], config: MatchConfig | None = None, constraints: Constraints | None = None) -> MatchResult:
+    config = config or MatchConfig()
+    constraints = constraints or Constraints()
+    t0 = time.perf_counter()
+    timing: dict[str, float] = {}
+    stats: dict[str, object] = {"items": len(items)}
+    conflicts: list[str] = []
+
+    lexicon = load_lexicon(config)
+    normaliser = Normaliser(lexicon)
+    scorer = Scorer(items, normaliser, lexicon, config)
+    n = len(items)
+    timing["normalise"] = time.perf_counter() - t0
+
+    # -- curator constraints, by item key --------------------------------------------------------
+    index: dict[str, int] = {}
+    for i, it in enumerate(items):
+        index.setdefault(it.key, i)
+
+    def resolve(kind: str, pairs: list[tuple[str, str]]) -> list[tuple[int, int]]:
+        out = []
+        for a, b in pairs:
+            missing = [k for k in (a, b) if k not in index]
+            if missing:
+                conflicts.append(f"curated {kind} names item key(s) {', '.join(missing)} that no source has (any more)")
+                continue
+            out.append((index[a], index[b]))
+        return out
+
+    must = resolve("same", constraints.must_link)
+    cannot_curated = {ordered(i, j) for i, j in resolve("not-the-same", constraints.cannot_link)}
+    curated_broader = resolve("broader", constraints.broader)
+    parents: list[tuple[int, int]] = []
+    by_identity = {id(it): i for i, it in enumerate(items)}
+    for i, it in enumerate(items):
+        if it.parent is not None:
+            p = by_identity.get(id(it.parent), index.get(it.parent.key))
+            if p is not None and p != i:
+                parents.append((i, p))
+    cannot = set(cannot_curated)
+    if config.parent_cannot_link:
+        cannot.update(ordered(i, p) for i, p in parents)
+
+    # -- blocking and scoring -------------------------------------------------------------------------
+    t = time.perf_counter()
+    candidates = candidate_pairs(scorer.items, config, stats)
+    timing["block"] = time.perf_counter() - t
+    t = time.perf_counter()
+    scored: dict[tuple[int, int], tuple[float, dict[str, float]]] = {}
+    for i, j in candidates:
+        scored[(i, j)] = scorer.score(i, j)
+
+    def pair_score(i: int, j: int) -> float:
+        key = ordered(i, j)
+        hit = scored.get(key)
+        if hit is None:
+            hit = scored[key] = scorer.score(*key)
+        return hit[0]
+
+    edges = [(s, i, j) for (i, j), (s, _) in scored.items() if s >= config.merge]
+    timing["score"] = time.perf_counter() - t
+
+    # -- clustering -------------------------------------------------------------------------------------
+    t = time.perf_counter()
+    sources = [it.source for it in items]
+    clustering = cluster(n, edges, pair_score, sources, config, must, cannot, describe=lambda i: _where(items[i]))
+    conflicts.extend(clustering.conflicts)
+    cluster_of = clustering.cluster_of
+    timing["cluster"] = time.perf_counter() - t
+
+    # -- hierarchy ----------------------------------------------------------------------------------------
+    t = time.perf_counter()
+    for i, j in (*must, *cannot_curated, *curated_broader):
+        pair_score(i, j)  # curated pairs are always scored, so they can be shown and explained
+    edges_b, broader_conflicts = broader_links(
+        cluster_of,
+        scorer.items,
+        [p for p in scored if p not in cannot_curated],
+        parents,
+        curated_broader,
+        lexicon,
+        config,
+        describe=lambda i: _where(items[i]),
+    )
+    conflicts.extend(broader_conflicts)
+    timing["hierarchy"] = time.perf_counter() - t
+
+    # -- canonical clusters -------------------------------------------------------------------------------
+    t = time.perf_counter()
+    members_of = [[items[i] for i in sorted(m, key=lambda i: (items[i].source, items[i].line, i))] for m in clustering.clusters]
+    labels: list[str] = []
+    for c, members in enumerate(members_of):
+        chosen = [constraints.preferred_labels[it.key] for it in members if it.key in constraints.preferred_labels]
+        if len(set(chosen)) > 1:
+            conflicts.append(f"curated preferred labels {sorted(set(chosen))} name one cluster; using {chosen[0]!r}")
+        labels.append(chosen[0] if chosen else choose_label(members, normaliser))
+    ids = assign_ids(list(zip(labels, members_of)))
+    clusters: list[Cluster] = []
+    for cid, label, members in zip(ids, labels, members_of):
+        seen = {label.casefold()}
+        alts = []
+        for it in members:
+            if it.label.casefold() not in seen:
+                seen.add(it.label.casefold())
+                alts.append(it.label)
+        definition, def_item = choose_definition(members, label)
+        clusters.append(Cluster(cid, members, label, alts, definition, def_item))
+    timing["canonical"] = time.perf_counter() - t
+
+    # -- broader links, pair decisions, item links ------------------------------------------------------
+    broader = [Broader(ids[e.narrow], ids[e.broad], e.score, e.method) for e in edges_b]
+    up: dict[int, set[int]] = {}
+    for e in edges_b:
+        up.setdefault(e.narrow, set()).add(e.broad)
+    ancestors: dict[int, frozenset[int]] = {}
+
+    def ancestors_of(c: int) -> frozenset[int]:
+        if c not in ancestors:
+            ancestors[c] = frozenset()  # guards against cycles (there are none)
+            acc: set[int] = set()
+            for b in up.get(c, ()):
+                acc.add(b)
+                acc |= ancestors_of(b)
+            ancestors[c] = frozenset(acc)
+        return ancestors[c]
+
+    curated_same = clustering.curated
+    pairs: list[PairDecision] = []
+    counts = {"accepted": 0, "review": 0, "rejected": 0}
+    for (i, j), (s, parts) in sorted(scored.items()):
+        ci, cj = cluster_of[i], cluster_of[j]
+        a, b = i, j
+        if ci == cj:
+            decision = "same"
+        elif cj in ancestors_of(ci):
+            decision = "broader"
+        elif ci in ancestors_of(cj):
+            decision, a, b = "broader", j, i
+        else:
+            decision = "different"
+        if (i, j) in curated_same or (i, j) in cannot_curated:
+            status, method = "accepted", METHOD_CURATION
+        else:
+            method = METHOD_LEXICAL
+            merged = decision == "same"
+            if s >= config.accept:
+                status = "accepted" if merged else "review"
+            elif s >= config.review:
+                status = "review"
+            else:
+                status = "review" if merged else "rejected"
+        counts[status] += 1
+        pairs.append(PairDecision(items[a], items[b], s, parts, decision, status, method, clustering.refused.get((i, j), "")))
+
+    sizes = [len(m) for m in clustering.clusters]
+    review = sorted(
+        (p for p in pairs if p.status == "review"),
+        key=lambda p: (
+            abs(p.score - config.merge),
+            -(sizes[cluster_of[by_identity[id(p.a)]]] + sizes[cluster_of[by_identity[id(p.b)]]]),
+            p.a.source,
+            p.a.line,
+            p.b.source,
+            p.b.line,
+        ),
+    )
+
+    links: list[Link] = []
+    for i, it in enumerate(items):
+        c = cluster_of[i]
+        others = [j for j in clustering.clusters[c] if j != i]
+        cid = ids[c]
+        if not others:
+            links.append(Link(it, cid, "exactMatch", 1.0, METHOD_SINGLETON, UNSPECIFIED, {}, None))
+            continue
+        curated_partner = [j for j in others if ordered(i, j) in curated_same]
+        if curated_partner:
+            j = curated_partner[0]
+            s, parts = scored.get(ordered(i, j), (1.0, {}))
+            links.append(Link(it, cid, "exactMatch", s, METHOD_CURATION, MANUAL, parts, items[j]))
+            continue
+        best = max(others, key=lambda j: (pair_score(i, j), -j))
+        s, parts = scored[ordered(i, best)]
+        a_p, b_p = scorer.items[i], scorer.items[best]
+        composite = a_p.has_description or b_p.has_description or (a_p.context and b_p.context)
+        links.append(
+            Link(
+                it,
+                cid,
+                "exactMatch" if s >= config.accept else "closeMatch",
+                s,
+                METHOD_LEXICAL,
+                COMPOSITE if composite else LEXICAL,
+                parts,
+                items[best],
+            )
+        )
+
+    stats.update(
+        clusters=len(clusters),
+        singletons=sum(1 for m in clustering.clusters if len(m) == 1),
+        largest_cluster=max(sizes, default=0),
+        scored_pairs=len(scored),
+        accepted=counts["accepted"],
+        review=counts["review"],
+        rejected=counts["rejected"],
+        broader_links=len(broader),
+        conflicts=len(conflicts),
+        seconds={k: round(v, 4) for k, v in timing.items()},
+        total_seconds=round(time.perf_counter() - t0, 4),
+    )
+    order = sorted(range(len(clusters)), key=lambda k: clusters[k].id)
+    return MatchResult([clusters[k] for k in order], links, pairs, broader, review, stats, conflicts)

@@ -1,0 +1,168 @@
+"""Stage 3 of the matcher: a similarity score for a pair of items, with its parts.
+
+Each item is prepared once (:class:`Prepared`): its normalised label, the words of its
+description, and its context (section headings and the group it is nested under). Words are
+weighed by their inverse document frequency over the items being matched, so a word most
+items share ("generation") counts little; weak words (``data/stopwords.tsv``), adjunct words
+("... for scenes") and qualifier words weigh less again (factors in :mod:`.config`).
+
+The score is a weighted mean of these parts, each in 0..1 (weights in :mod:`.config`):
+
+``label``        IDF-weighted Jaccard overlap of the two labels' words
+``containment``  IDF-weighted share of the smaller label that the other label holds
+``fuzzy``        rapidfuzz ``token_sort_ratio`` of the normalised labels
+``description``  IDF-weighted Jaccard of label + description words (when either has one)
+``qualifier``    1 when a parenthetical qualifier of one is said by the other, 0 when a
+                 qualifier is not found there (only when either has one)
+``context``      overlap of the section headings and parent group (weak evidence)
+
+A part that does not apply (no description, no qualifier, no headings on either side) takes
+the value of ``label``, so it neither helps nor hurts. :meth:`Scorer.score` returns the score
+and the parts, so every decision can be explained.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from gm_graph.match.config import MatchConfig
+from gm_graph.match.lexicon import Lexicon
+from gm_graph.match.normalise import Normalised, Normaliser
+from gm_graph.model import Item
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One item as the scorer and blocker see it."""
+
+    index: int
+    item: Item
+    label: Normalised
+    weights: dict[str, float]  # label token -> weight (IDF x weak/adjunct/qualifier factors)
+    total: float  # sum of weights
+    strong: tuple[str, ...]  # distinct informative (not weak) label tokens, rarest first
+    text: dict[str, float]  # label + description token -> weight
+    text_total: float
+    has_description: bool
+    context: frozenset[str]  # informative tokens of the headings and the parent group's label
+    fuzzy: str  # normalised label for rapidfuzz
+    source: str
+
+
+def weighted_jaccard(a: dict[str, float], b: dict[str, float], total_a: float, total_b: float) -> tuple[float, float]:
+    """``(shared, union)`` weight of two weighted word sets: the sum of the smaller weight of
+    each common word, and the sum of the larger weight of every word on either side."""
+    if len(a) > len(b):
+        a, b = b, a
+    shared = 0.0
+    for t, wa in a.items():
+        wb = b.get(t)
+        if wb is not None:
+            shared += wa if wa < wb else wb
+    return shared, total_a + total_b - shared
+
+
+class Scorer:
+    """Prepares the items of one matching run and scores pairs of them."""
+
+    def __init__(self, items: list[Item], normaliser: Normaliser, lexicon: Lexicon, config: MatchConfig) -> None:
+        self.config = config
+        self.lexicon = lexicon
+        self.normaliser = normaliser
+        labels = [normaliser.label(it.label) for it in items]
+        descs = [normaliser.text(it.description) if it.description else () for it in items]
+        df: Counter[str] = Counter()
+        for lab, desc in zip(labels, descs):
+            df.update(set(lab.tokens) | lab.qualifier_tokens | set(desc))
+        n = max(len(items), 1)
+        self.df = df
+        self.n = n
+        self._idf = {t: math.log(1.0 + n / c) for t, c in df.items()}
+        self.items = [self._prepare(i, it, lab, desc) for i, (it, lab, desc) in enumerate(zip(items, labels, descs))]
+        self._parts_names = tuple(config.score_weights)
+
+    # -- preparation -------------------------------------------------------------------------
+    def idf(self, token: str) -> float:
+        return self._idf.get(token) or math.log(1.0 + self.n)
+
+    def word_weight(self, token: str) -> float:
+        w = self.idf(token)
+        return w * self.config.weak_factor if self.lexicon.is_weak(token) else w
+
+    def _prepare(self, index: int, item: Item, lab: Normalised, desc: tuple[str, ...]) -> Prepared:
+        cfg = self.config
+        weights: dict[str, float] = {}
+        for t in lab.tokens:
+            w = self.word_weight(t)
+            if t in lab.adjunct:
+                w *= cfg.adjunct_factor
+            weights[t] = w
+        for t in lab.qualifier_tokens:
+            weights.setdefault(t, self.word_weight(t) * cfg.qualifier_factor)
+        text = dict(weights)
+        for t in desc:
+            text.setdefault(t, self.word_weight(t))
+        strong = sorted({t for t in weights if not self.lexicon.is_weak(t)}, key=lambda t: (self.df[t], t))
+        context: set[str] = set()
+        for h in item.headings:
+            context.update(self.normaliser.text(h.text))
+        if item.parent is not None:
+            context.update(self.normaliser.label(item.parent.label).tokens)
+        context = {t for t in context if not self.lexicon.is_weak(t)}
+        return Prepared(
+            index=index,
+            item=item,
+            label=lab,
+            weights=weights,
+            total=sum(weights.values()),
+            strong=tuple(strong),
+            text=text,
+            text_total=sum(text.values()),
+            has_description=bool(desc),
+            context=frozenset(context),
+            fuzzy=" ".join(lab.tokens),
+            source=item.source,
+        )
+
+    # -- scoring -----------------------------------------------------------------------------
+    def score(self, i: int, j: int) -> tuple[float, dict[str, float]]:
+        """Score items ``i`` and ``j``; returns ``(score, parts)`` with parts rounded to 4 places."""
+        a, b = self.items[i], self.items[j]
+        cfg = self.config
+        shared, union = weighted_jaccard(a.weights, b.weights, a.total, b.total)
+        label = shared / union if union > 0 else 0.0
+        smaller = min(a.total, b.total)
+        containment = min(1.0, shared / smaller) if smaller > 0 else 0.0
+        fuzzy = fuzz.token_sort_ratio(a.fuzzy, b.fuzzy) / 100.0
+        if a.has_description or b.has_description:
+            s2, u2 = weighted_jaccard(a.text, b.text, a.text_total, b.text_total)
+            description = s2 / u2 if u2 > 0 else 0.0
+        else:
+            description = label
+        qualifier = label
+        qa, qb = a.label.qualifier_tokens, b.label.qualifier_tokens
+        if qa or qb:
+            found = (not qa or qa <= b.weights.keys() or qa <= b.text.keys()) and (
+                not qb or qb <= a.weights.keys() or qb <= a.text.keys()
+            )
+            qualifier = 1.0 if found else 0.0
+        if a.context and b.context:
+            context = len(a.context & b.context) / len(a.context | b.context)
+        else:
+            context = label
+        parts = {
+            "label": label,
+            "containment": containment,
+            "fuzzy": fuzzy,
+            "description": description,
+            "qualifier": qualifier,
+            "context": context,
+        }
+        w = cfg.score_weights
+        total_w = sum(w.values())
+        score = sum(w[k] * parts[k] for k in parts) / total_w if total_w else 0.0
+        return round(score, 4), {k: round(v, 4) for k, v in parts.items()}
