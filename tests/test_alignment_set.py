@@ -1,0 +1,159 @@
+"""The hand-labelled alignment set (tests/data/alignment/pairs.tsv) is well formed.
+
+The set measures the matcher, so a broken row would silently skew every figure: each pair
+must point at a real item line of the source list it names, appear once, use the fixed
+vocabularies, and both splits must be large enough and hold every relation. The judgements
+must also agree with each other: "same" is an equivalence, so no "different" or
+broader/narrower pair may fall inside one group of items joined by "same".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from gm_graph.text import repair
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = ROOT / "tests" / "data" / "alignment" / "pairs.tsv"
+SOURCES = ROOT / "data" / "sources"
+
+COLUMNS = [
+    "left_source",
+    "left_line",
+    "left_label",
+    "right_source",
+    "right_line",
+    "right_label",
+    "relation",
+    "split",
+    "note",
+]
+RELATIONS = {"same", "broader", "narrower", "different"}
+SPLITS = {"tune", "holdout"}
+
+# Source-list id -> (file, first line, last line) of the part of the file holding its items.
+# The image article is stated twice; the set uses the first copy's lines.
+LISTS = {
+    "assistant-lists-list-1": ("assistant-lists.txt", 7, 268),
+    "assistant-lists-list-2": ("assistant-lists.txt", 270, 627),
+    "assistant-lists-list-3": ("assistant-lists.txt", 629, 718),
+    "assistant-lists-list-4": ("assistant-lists.txt", 720, 812),
+    "image-generation-article": ("image-generation-article.txt", 26, 105),
+    "beyond-text-and-images-article": ("beyond-text-and-images-article.txt", 15, 18),
+}
+
+
+def words(text: str) -> str:
+    """Case-folded words of ``text``, markdown and punctuation dropped, single-spaced."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold().replace("_", " ")).split())
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, str]]:
+    with PAIRS.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        assert reader.fieldnames == COLUMNS
+        return list(reader)
+
+
+@pytest.fixture(scope="module")
+def source_lines() -> dict[str, list[str]]:
+    files = {f for f, _, _ in LISTS.values()}
+    return {f: (SOURCES / f).read_text(encoding="utf-8").split("\n") for f in files}
+
+
+def sides(row: dict[str, str]):
+    yield row["left_source"], row["left_line"], row["left_label"]
+    yield row["right_source"], row["right_line"], row["right_label"]
+
+
+def test_file_parses_with_complete_rows(rows):
+    assert len(rows) >= 320
+    for n, row in enumerate(rows, start=2):
+        assert None not in row, f"line {n}: too many fields"
+        for column in COLUMNS:
+            assert row[column] is not None and row[column].strip(), f"line {n}: empty {column}"
+        assert row["left_line"].isdigit() and row["right_line"].isdigit(), f"line {n}"
+
+
+def test_every_side_points_at_an_item_line_holding_its_label(rows, source_lines):
+    for n, row in enumerate(rows, start=2):
+        for source, line, label in sides(row):
+            assert source in LISTS, f"line {n}: unknown source list {source!r}"
+            file, first, last = LISTS[source]
+            number = int(line)
+            assert first <= number <= last, (
+                f"line {n}: {source} line {number} outside {first}-{last}"
+            )
+            text = repair(source_lines[file][number - 1])
+            assert text.strip(), f"line {n}: {file}:{number} is blank"
+            assert f" {words(label)} " in f" {words(text)} ", (
+                f"line {n}: label {label!r} not found in {file}:{number}: {text!r}"
+            )
+
+
+def test_no_pair_is_judged_twice_in_either_order(rows):
+    seen: dict[frozenset, int] = {}
+    for n, row in enumerate(rows, start=2):
+        left = (row["left_source"], int(row["left_line"]))
+        right = (row["right_source"], int(row["right_line"]))
+        assert left != right, f"line {n}: an item paired with itself"
+        key = frozenset((left, right))
+        assert key not in seen, f"line {n}: same pair as line {seen[key]}"
+        seen[key] = n
+
+
+def test_relation_and_split_use_the_fixed_vocabularies(rows):
+    for n, row in enumerate(rows, start=2):
+        assert row["relation"] in RELATIONS, f"line {n}: relation {row['relation']!r}"
+        assert row["split"] in SPLITS, f"line {n}: split {row['split']!r}"
+
+
+def test_both_splits_are_large_and_hold_every_relation(rows):
+    counts = Counter((row["split"], row["relation"]) for row in rows)
+    for split in SPLITS:
+        assert sum(c for (s, _), c in counts.items() if s == split) >= 100, split
+        for relation in RELATIONS:
+            assert counts[(split, relation)] > 0, (split, relation)
+
+
+def test_judgements_do_not_contradict_each_other(rows):
+    """'same' groups items into clusters; nothing else may link two items of one cluster,
+    and two clusters are never both different and hierarchically linked, nor linked both ways."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def item(row, side):
+        return (row[f"{side}_source"], int(row[f"{side}_line"]))
+
+    for row in rows:
+        if row["relation"] == "same":
+            parent[find(item(row, "left"))] = find(item(row, "right"))
+
+    broader: set[tuple] = set()
+    different: set[frozenset] = set()
+    for n, row in enumerate(rows, start=2):
+        a, b = find(item(row, "left")), find(item(row, "right"))
+        if row["relation"] == "same":
+            continue
+        assert a != b, f"line {n}: {row['relation']} pair inside one 'same' cluster"
+        if row["relation"] == "broader":
+            broader.add((a, b))
+        elif row["relation"] == "narrower":
+            broader.add((b, a))
+        else:
+            different.add(frozenset((a, b)))
+    for a, b in broader:
+        assert (b, a) not in broader, f"clusters of {a} and {b} are each broader than the other"
+        assert frozenset((a, b)) not in different, f"{a} / {b}: both broader and different"
