@@ -70,6 +70,7 @@ class BuildResult:
     match: object
     quads: list[ox.Quad] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dims: object = None
 
     @property
     def items(self) -> list[Item]:
@@ -107,6 +108,8 @@ class BuildResult:
             "canonical_use_cases": len(getattr(self.match, "clusters", [])),
             "triples": len(self.quads),
             "match": stats,
+            "use_cases_lacking_industry_before_default": getattr(self.dims, "lacking_industry", None),
+            "use_cases_lacking_modality_before_default": getattr(self.dims, "lacking_modality", None),
             "warnings": self.warnings,
         }
 
@@ -159,9 +162,9 @@ def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=No
         heads = g.emit_headings(t, res)
         g.emit_items(t, res, heads, build_node)
     g.emit_matches(t, match, build_node)
-    dimensions.emit(t, paths, results, match)
+    dims = dimensions.emit(t, paths, results, match)
     t.quads.update(q if q.graph_name == g.ASSERTED else ox.Quad(q.subject, q.predicate, q.object, g.ASSERTED) for q in vocab_quads)
-    return BuildResult(paths, sources, results, outside, match, t.sorted(), warnings)
+    return BuildResult(paths, sources, results, outside, match, t.sorted(), warnings, dims)
 
 
 def write(result: BuildResult) -> Path:

@@ -173,34 +173,38 @@ def _list_title(list_id: str, src: Source) -> str:
     return src.lists[n - 1] if n - 1 < len(src.lists) else f"{src.title}, list {n}"
 
 
-def emit_headings(t: Triples, res: ParseResult) -> dict[str, NamedNode]:
-    """Emit every heading; return IRIs keyed by heading path (for items to point at)."""
-    out: dict[str, NamedNode] = {}
+def heading_paths(res: ParseResult) -> dict[str, tuple[Heading, ...]]:
+    """Every heading of a list as its full path from the outermost heading, keyed by path text."""
     paths = {heading_path(item.headings): item.headings for item in res.items if item.headings}
-    # Headings with no items under them still appear, one level deep from their parents.
+    # Headings with no items under them still count (e.g. an article's closing sections).
     stack: list[Heading] = []
     for h in sorted(res.headings, key=lambda h: h.line):
         while stack and stack[-1].level >= h.level:
             stack.pop()
         stack.append(h)
         paths.setdefault(heading_path(stack), tuple(stack))
-    for key, path in paths.items():
+    out: dict[str, tuple[Heading, ...]] = {}
+    for path in paths.values():
         for depth in range(1, len(path) + 1):
-            sub = path[:depth]
-            sub_key = heading_path(sub)
-            if sub_key in out:
-                continue
-            h = sub[-1]
-            node = heading_iri(res.source, sub)
-            out[sub_key] = node
-            t.add(node, RDF.type, GM.SectionHeading)
-            t.add(node, RDFS.label, h.text)
-            t.add(node, GM.verbatim, h.verbatim)
-            t.add(node, GM.line, positive(h.line))
-            t.add(node, GM.level, positive(h.level))
-            t.add(node, PROV.wasDerivedFrom, list_iri(res.source))
-            if depth > 1:
-                t.add(node, GM.parentHeading, out[heading_path(sub[:-1])])
+            out.setdefault(heading_path(path[:depth]), path[:depth])
+    return dict(sorted(out.items(), key=lambda kv: kv[1][-1].line))
+
+
+def emit_headings(t: Triples, res: ParseResult) -> dict[str, NamedNode]:
+    """Emit every heading; return IRIs keyed by heading path (for items to point at)."""
+    out: dict[str, NamedNode] = {}
+    for key, path in heading_paths(res).items():
+        h = path[-1]
+        node = heading_iri(res.source, path)
+        out[key] = node
+        t.add(node, RDF.type, GM.SectionHeading)
+        t.add(node, RDFS.label, h.text)
+        t.add(node, GM.verbatim, h.verbatim)
+        t.add(node, GM.line, positive(h.line))
+        t.add(node, GM.level, positive(h.level))
+        t.add(node, PROV.wasDerivedFrom, list_iri(res.source))
+        if len(path) > 1:
+            t.add(node, GM.parentHeading, out[heading_path(path[:-1])])
     return out
 
 
