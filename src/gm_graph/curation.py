@@ -184,8 +184,6 @@ def load_curation(path: Path, items: list[Item], *, strict: bool = False, root: 
     if strict and warnings:
         first = warnings[0]
         raise GmError(first.split(": ", 1)[0], first.split(": ", 1)[1], "update or delete the decision (or build without --strict)")
-    from gm_graph.match import constraints_from_curation
-
     return constraints_from_curation(cur), warnings
 
 
@@ -205,3 +203,15 @@ def append_decisions(path: Path, rows: list[dict]) -> None:
     for row in rows:
         w.writerow({c: row.get(c, "") for c in COLUMNS})
     atomic_write(path, existing + body.getvalue())
+
+
+def constraints_from_curation(cur: Curation):
+    """The matcher's view of the curation: item-key pairs and preferred labels."""
+    from gm_graph.match import Constraints
+
+    return Constraints(
+        must_link=[(a.key, b.key) for a, b, _ in cur.same],
+        cannot_link=[(a.key, b.key) for a, b, _ in cur.different],
+        broader=[(narrow.key, broad.key) for narrow, broad, _ in cur.broader],
+        preferred_labels={item.key: label for item, label, _ in cur.labels},
+    )

@@ -103,7 +103,7 @@ def emit(t: g.Triples, paths, results: list[ParseResult], match) -> Dimensions:
 
     vocab = load(paths.root)
     dims = Dimensions()
-    cluster_of = {id(link.item): link.cluster for link in match.links}
+    cluster_of = {id(link.item): link.cluster_id for link in match.links}
     tool_modalities = {tool: {_node(m) for m in vocab.graph.objects(tool, VGM.producesModality)} for tool in vocab.tools}
     for res in results:
         heads = _heading_subjects(vocab, t, res)

@@ -65,7 +65,7 @@ def lit(value: str | int | float | bool) -> Literal:
 
 
 def positive(n: int) -> Literal:
-    return Literal(str(n), datatype=XSD.positiveInteger)
+    return Literal(str(n), datatype=XSD.integer)
 
 
 @dataclass
@@ -240,6 +240,9 @@ JUSTIFICATIONS = {
     "semapv:UnspecifiedMatching": SEMAPV.UnspecifiedMatching,
 }
 
+# Rejected pairs scoring within this margin below the review threshold are kept as near misses.
+PAIR_MARGIN = 0.1
+
 PREDICATES = {"exactMatch": SKOS.exactMatch, "closeMatch": SKOS.closeMatch, "broader": SKOS.broader}
 
 
@@ -256,6 +259,7 @@ def emit_mapping(
     threshold: float | None = None,
     parts: dict[str, float] | None = None,
     derived_from: Iterable[NamedNode] = (),
+    negated: bool = False,
 ) -> NamedNode:
     """Record one decision the way SSSOM models a mapping, with why it was made."""
     node = mapping_iri(subject, predicate, obj)
@@ -267,6 +271,8 @@ def emit_mapping(
     t.add(node, SSSOM.confidence, lit(round(float(score), 4)))
     t.add(node, SSSOM.mapping_tool, method)
     t.add(node, GM.reviewStatus, status)
+    if negated:
+        t.add(node, SSSOM.predicate_modifier, "Not")
     if threshold is not None:
         t.add(node, GM.threshold, lit(float(threshold)))
     for name, value in sorted((parts or {}).items()):
@@ -306,9 +312,23 @@ def emit_matches(t: Triples, match, build: NamedNode) -> None:
             if cluster.definition_item is not None:
                 t.add(uc, GM.definitionSource, item_iri(cluster.definition_item))
         t.add(uc, PROV.wasGeneratedBy, build)
+    from gm_graph.match import MatchConfig
+
+    config = getattr(match, "config", None) or MatchConfig()
+    for pair in match.pairs:
+        # Pairs a curator should see, and near misses that explain why items stayed apart.
+        if pair.status == "accepted" or pair.score < config.review - PAIR_MARGIN:
+            continue
+        a, b = item_iri(pair.a), item_iri(pair.b)
+        pred = SKOS.broadMatch if pair.decision == "broader" else SKOS.exactMatch
+        emit_mapping(
+            t, a, pred, b, score=pair.score, method=pair.method, justification="semapv:LexicalMatching",
+            status=pair.status, threshold=config.accept, parts=pair.parts, derived_from=(a, b),
+            negated=pair.decision == "different",
+        )
     for link in match.links:
         item = item_iri(link.item)
-        uc = usecase_iri(link.cluster)
+        uc = usecase_iri(link.cluster_id)
         pred = PREDICATES[link.predicate]
         t.add(item, GM.canonicalUseCase, uc)
         t.add(item, pred, uc)
@@ -322,7 +342,7 @@ def emit_matches(t: Triples, match, build: NamedNode) -> None:
             method=link.method,
             justification=link.justification,
             status=getattr(link, "status", "accepted"),
-            threshold=getattr(link, "threshold", None),
+            threshold=config.accept if link.method.startswith("gm-graph matcher") else None,
             parts=link.parts,
             derived_from=derived,
         )

@@ -44,13 +44,49 @@ class Report:
         return not self.violations
 
 
-def _to_rdflib(quads):
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib_term(term):
     import rdflib
 
-    data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
+def _to_rdflib(quads, predicates: set | None = None):
+    """An rdflib copy of the triples (only those with ``predicates``, when given)."""
+    import rdflib
+
     g = rdflib.Graph()
-    g.parse(data=data.decode("utf-8"), format="nt")
+    seen = set()
+    for q in quads:
+        t = q.triple
+        if (predicates is not None and t.predicate not in predicates) or t in seen:
+            continue
+        seen.add(t)
+        g.add((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)))
     return g
+
+
+def _shape_predicates(shapes: ox.Store) -> set:
+    """Every predicate the core shapes read: their paths (and inverse paths), targets and typing."""
+    preds = {RDF.type, RDFS.subClassOf}
+    for q in shapes.quads_for_pattern(None, SH.path, None):
+        if isinstance(q.object, ox.NamedNode):
+            preds.add(q.object)
+        else:
+            preds.update(i.object for i in shapes.quads_for_pattern(q.object, SH.inversePath, None))
+    for q in shapes.quads_for_pattern(None, SH.targetSubjectsOf, None):
+        preds.add(q.object)
+    return preds
 
 
 def _shape_label(store: ox.Store, shape) -> str:
@@ -93,11 +129,11 @@ def _sparql_violations(data: ox.Store, shapes: ox.Store) -> tuple[list[Violation
     return out, n
 
 
-def _core_violations(quads, shapes_quads) -> list[Violation]:
+def _core_violations(quads, shapes_quads, shapes: ox.Store) -> list[Violation]:
     import pyshacl
     import rdflib
 
-    data = _to_rdflib(quads)
+    data = _to_rdflib(quads, _shape_predicates(shapes))
     sg = rdflib.Graph()
     core = [q.triple for q in shapes_quads]
     # Drop the SPARQL constraints: they are checked in pyoxigraph.
@@ -141,8 +177,17 @@ def validate(quads, shapes_path: Path, engine: str = "split") -> Report:
         _, results, _ = pyshacl.validate(_to_rdflib(quads), shacl_graph=sg, inference="none", advanced=True)
         report.violations = _from_pyshacl(results)
     else:
+        from gm_graph import shacl_core
+
         sparql, n = _sparql_violations(data, shapes)
-        report.violations = _core_violations(quads, shapes_quads) + sparql
+        if shacl_core.supports(shapes):
+            core = [
+                Violation(focus.value, "", path or "", message, value.value if value is not None else "")
+                for focus, path, message, value in shacl_core.check(data, shapes)
+            ]
+        else:
+            core = _core_violations(quads, shapes_quads, shapes)
+        report.violations = core + sparql
         report.checked_shapes = n
     _locate(report, data)
     report.violations.sort(key=lambda v: (v.source, v.focus, v.message))

@@ -38,6 +38,12 @@ def keys(p: Prepared, config: MatchConfig) -> set[str]:
 
 def candidate_pairs(items: list[Prepared], config: MatchConfig, stats: dict | None = None) -> list[tuple[int, int]]:
     """Pairs ``(i, j)`` with ``i < j`` of item indexes worth scoring, sorted."""
+    n = len(items)
+    return [divmod(k, n) for k in candidate_keys(items, config, stats)]
+
+
+def candidate_keys(items: list[Prepared], config: MatchConfig, stats: dict | None = None) -> list[int]:
+    """Like :func:`candidate_pairs`, each pair ``(i, j)`` given as the number ``i * n + j``."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for p in items:
         for k in keys(p, config):
@@ -61,7 +67,7 @@ def candidate_pairs(items: list[Prepared], config: MatchConfig, stats: dict | No
         stats["large_blocks"] = big
         stats["candidate_pairs"] = len(seen)
         stats["all_pairs"] = n * (n - 1) // 2
-    return sorted((v // n, v % n) for v in seen)
+    return sorted(seen)
 
 
 def _window(ordered: list[int], window: int, n: int, seen: set[int]) -> None:

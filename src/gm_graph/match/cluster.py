@@ -6,7 +6,9 @@ down, and two clusters join only when the *whole* group holds together:
 
 * no pair across them is a cannot-link (curator's "not the same", or an item and the group
   it is nested under);
-* every pair across them scores at least ``member_floor`` (unscored pairs are scored now);
+* every pair across them scores at least ``member_floor`` (unscored pairs are scored now;
+  a group of more than ``check_max`` members is represented by the first ``check_max``
+  members it grew from, which keeps very large groups cheap);
 * the mean score over all pairs across them is at least ``cluster_mean``;
 * any pair across them from the same source list scores at least ``same_source`` (a list
   rarely states one use case twice, so that takes strong evidence).
@@ -107,7 +109,9 @@ def cluster(
     def why_not(ra: int, rb: int) -> str | None:
         if blocked(ra, rb):
             return "cannot-link"
-        a_members, b_members = groups.members[ra], groups.members[rb]
+        # Very large groups are checked through their first members (the core they grew from).
+        k = config.check_max
+        a_members, b_members = groups.members[ra][:k], groups.members[rb][:k]
         total = 0.0
         for x in a_members:
             sx = sources[x]

@@ -44,11 +44,12 @@ class MatchConfig:
     same_source: float = 0.80  # two items of one source list merge only at or above this
     member_floor: float = 0.35  # every pair inside a cluster must score at least this
     cluster_mean: float = 0.55  # mean score of all pairs across two clusters to join them
+    check_max: int = 12  # a group larger than this is checked through its first members only
 
     # --- hierarchy (skos:broader) --------------------------------------------------------
-    broader: float = 0.60  # lowest score of a "narrow is a kind of broad" link to keep it
-    broader_containment: float = 0.95  # share of the broad label's weight the narrow one holds
+    broader: float = 0.90  # share of the broad label's weight the narrow label must hold
     broader_extra: float = 0.30  # extra informative weight the narrow label must add (vs broad)
+    broader_max_tokens: int = 6  # labels with more words are sentences, not names: no containment
     parent_cannot_link: bool = True  # an item is never merged with the group it is nested in
 
     # --- evidence weights (the score is their weighted sum; they need not add up to 1) ---
@@ -65,8 +66,8 @@ class MatchConfig:
     qualifier_factor: float = 0.5  # words of a parenthetical qualifier, when not redundant
 
     # --- blocking ---------------------------------------------------------------------------
-    block_max: int = 48  # a block up to this size is compared all-pairs ...
-    block_window: int = 6  # ... a larger one by sorted neighbourhood with this window
+    block_max: int = 32  # a block up to this size is compared all-pairs ...
+    block_window: int = 4  # ... a larger one by sorted neighbourhood with this window
     max_pair_tokens: int = 6  # informative words per label used to form word-pair keys
 
     @property

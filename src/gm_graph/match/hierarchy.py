@@ -6,11 +6,12 @@ Three kinds of evidence, strongest first:
    which is reported);
 2. **source hierarchy** — an item nested under a group item in its source ("Hair colors"
    under "Virtual Try-On (VTO):") is narrower than that group;
-3. **label containment** — B's informative words are all in A's label (IDF-weighted share
-   at least ``broader``) and A adds informative words of its own before any preposition
-   (at least ``broader_extra`` of B's weight): "Hair color try-on" is narrower than
-   "Virtual try-on"; "Pre-visualization for scenes" is not narrower than "Previsualization",
-   because "scenes" only stands in an adjunct.
+3. **label containment** — B's words are in A's label (IDF-weighted share at least
+   ``broader``), A and B end in the same head word, and A adds informative words of its own
+   before any preposition (at least ``broader_extra`` of B's weight): "Hair color try-on" is
+   narrower than "Virtual try-on"; "Pre-visualization for scenes" is not narrower than
+   "Previsualization", because "scenes" only stands in an adjunct; "Data augmentation" is not
+   narrower than "Data visualization" (other head).
 
 Links are added strongest first; a link that would close a cycle is skipped, and links made
 redundant by a longer path are dropped at the end (transitive reduction), so the result is
@@ -19,6 +20,7 @@ a cycle-free hierarchy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gm_graph.match.config import METHOD_CONTAINMENT, METHOD_CURATION, METHOD_HIERARCHY, MatchConfig
@@ -37,13 +39,30 @@ class BroaderEdge:
     via: tuple[int, int]  # the (narrow item, broad item) that gave the evidence
 
 
-def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: MatchConfig) -> float:
-    """How surely ``narrow`` is a specific kind of ``broad`` by their labels; 0.0 when it is not."""
-    strong_b = [t for t in broad.weights if not lexicon.is_weak(t)]
-    if not strong_b:
+def head(p: Prepared, lexicon: Lexicon) -> str:
+    """The head word of a label: its last informative word before any preposition.
+
+    English compounds put the kind last: "Hair color *try-on*", "Character concept *art*".
+    """
+    tokens = [t for t in p.label.tokens if t not in p.label.adjunct]
+    strong = [t for t in tokens if not lexicon.is_weak(t)]
+    return (strong or tokens or [""])[-1]
+
+
+def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: MatchConfig, same_head: bool | None = None) -> float:
+    """How surely ``narrow`` is a specific kind of ``broad`` by their labels; 0.0 when it is not.
+
+    ``broad``'s words (weak and adjunct words at their lower weight) must be in ``narrow``'s
+    label (share at least ``broader``), both must have the same head word, and ``narrow`` must
+    add informative words of its own before any preposition (``broader_extra`` of ``broad``'s
+    weight). Sentence-like labels (over ``broader_max_tokens`` words) take no part.
+    """
+    if not broad.strong or max(len(narrow.label.tokens), len(broad.label.tokens)) > config.broader_max_tokens:
         return 0.0
-    wb = sum(broad.weights[t] for t in strong_b)
-    held = sum(broad.weights[t] for t in strong_b if t in narrow.weights)
+    if not (same_head if same_head is not None else head(narrow, lexicon) == head(broad, lexicon)):
+        return 0.0
+    wb = broad.total
+    held = sum(w for t, w in broad.weights.items() if t in narrow.weights)
     share = held / wb if wb else 0.0
     if share < config.broader:
         return 0.0
@@ -83,7 +102,7 @@ class _Graph:
 def broader_links(
     cluster_of: list[int],
     items: list[Prepared],
-    pairs: list[tuple[int, int]],
+    pairs: Iterable[tuple[int, int]],
     parents: list[tuple[int, int]],
     curated: list[tuple[int, int]],
     lexicon: Lexicon,
@@ -115,12 +134,13 @@ def broader_links(
         cn, cb = cluster_of[child], cluster_of[group]
         if cn != cb:
             offer(BroaderEdge(cn, cb, 1.0, METHOD_HIERARCHY, (child, group)))
+    heads = [head(p, lexicon) for p in items]
     for i, j in pairs:
         ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
+        if ci == cj or heads[i] != heads[j]:
             continue
         for n, b, cn, cb in ((i, j, ci, cj), (j, i, cj, ci)):
-            s = containment(items[n], items[b], lexicon, config)
+            s = containment(items[n], items[b], lexicon, config, same_head=True)
             if s > 0.0:
                 offer(BroaderEdge(cn, cb, s, METHOD_CONTAINMENT, (n, b)))
 

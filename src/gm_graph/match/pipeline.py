@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from gm_graph.match.block import candidate_pairs
+from gm_graph.match.block import candidate_keys
 from gm_graph.match.canonical import assign_ids, choose_definition, choose_label
 from gm_graph.match.cluster import cluster, ordered
 from gm_graph.match.config import METHOD_CURATION, METHOD_LEXICAL, METHOD_SINGLETON, MatchConfig
@@ -24,7 +24,7 @@ from gm_graph.match.result import (
     MatchResult,
     PairDecision,
 )
-from gm_graph.match.score import Scorer
+from gm_graph.match.score import PART_NAMES, Scorer
 from gm_graph.model import Item
 
 _LEXICONS: dict[tuple, Lexicon] = {}
@@ -37,6 +37,10 @@ def load_lexicon(config: MatchConfig) -> Lexicon:
     if key not in _LEXICONS:
         _LEXICONS[key] = Lexicon.load(*paths)
     return _LEXICONS[key]
+
+
+def _parts(values: tuple[float, ...]) -> dict[str, float]:
+    return {k: round(v, 4) for k, v in zip(PART_NAMES, values)}
 
 
 def _where(item: Item) -> str:
@@ -88,21 +92,26 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
 
     # -- blocking and scoring -------------------------------------------------------------------------
     t = time.perf_counter()
-    candidates = candidate_pairs(scorer.items, config, stats)
+    candidates = candidate_keys(scorer.items, config, stats)
     timing["block"] = time.perf_counter() - t
     t = time.perf_counter()
-    scored: dict[tuple[int, int], tuple[float, dict[str, float]]] = {}
-    for i, j in candidates:
-        scored[(i, j)] = scorer.score(i, j)
+    # Pairs are keyed i * n + j (i < j): cheaper than tuples at 100k items.
+    score_values = scorer.score_values
+    scored: dict[int, tuple[float, tuple[float, ...]]] = {k: score_values(*divmod(k, n)) for k in candidates}
 
     def pair_score(i: int, j: int) -> float:
-        key = ordered(i, j)
+        key = i * n + j if i < j else j * n + i
         hit = scored.get(key)
         if hit is None:
-            hit = scored[key] = scorer.score(*key)
+            hit = scored[key] = score_values(i, j) if i < j else score_values(j, i)
         return hit[0]
 
-    edges = [(s, i, j) for (i, j), (s, _) in scored.items() if s >= config.merge]
+    def pair_values(i: int, j: int) -> tuple[float, tuple[float, ...]]:
+        pair_score(i, j)
+        return scored[i * n + j if i < j else j * n + i]
+
+    merge = config.merge
+    edges = [(s, key // n, key % n) for key, (s, _) in scored.items() if s >= merge]
     timing["score"] = time.perf_counter() - t
 
     # -- clustering -------------------------------------------------------------------------------------
@@ -120,7 +129,7 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
     edges_b, broader_conflicts = broader_links(
         cluster_of,
         scorer.items,
-        [p for p in scored if p not in cannot_curated],
+        [p for p in map(lambda key: divmod(key, n), scored) if p not in cannot_curated],
         parents,
         curated_broader,
         lexicon,
@@ -170,9 +179,57 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
         return ancestors[c]
 
     curated_same = clustering.curated
+    # Each item's best-scoring partner inside its cluster, among the pairs already scored.
+    best_partner: dict[int, int] = {}
+    best_score: dict[int, float] = {}
+    for key, (s, _) in scored.items():
+        i, j = divmod(key, n)
+        if cluster_of[i] != cluster_of[j]:
+            continue
+        for x, y in ((i, j), (j, i)):
+            if s > best_score.get(x, -1.0) or (s == best_score[x] and y < best_partner[x]):
+                best_score[x] = s
+                best_partner[x] = y
+    links: list[Link] = []
+    for i, it in enumerate(items):
+        c = cluster_of[i]
+        others = [j for j in clustering.clusters[c] if j != i]
+        cid = ids[c]
+        if not others:
+            links.append(Link(it, cid, "exactMatch", 1.0, METHOD_SINGLETON, UNSPECIFIED, {}, None))
+            continue
+        curated_partner = [j for j in others if ordered(i, j) in curated_same]
+        if curated_partner:
+            j = curated_partner[0]
+            s, values = pair_values(i, j)
+            links.append(Link(it, cid, "exactMatch", s, METHOD_CURATION, MANUAL, _parts(values), items[j]))
+            continue
+        best = best_partner.get(i)
+        if best is None:  # no scored pair inside the cluster (joined through a must-link chain)
+            best = max(others, key=lambda j: (pair_score(i, j), -j))
+        s, values = pair_values(i, best)
+        a_p, b_p = scorer.items[i], scorer.items[best]
+        composite = a_p.has_description or b_p.has_description or (a_p.context and b_p.context)
+        links.append(
+            Link(
+                it,
+                cid,
+                "exactMatch" if s >= config.accept else "closeMatch",
+                s,
+                METHOD_LEXICAL,
+                COMPOSITE if composite else LEXICAL,
+                _parts(values),
+                items[best],
+            )
+        )
+
     pairs: list[PairDecision] = []
     counts = {"accepted": 0, "review": 0, "rejected": 0}
-    for (i, j), (s, parts) in sorted(scored.items()):
+    refused = clustering.refused
+    accept, review_t = config.accept, config.review
+    for key in sorted(scored):
+        s, values = scored[key]
+        i, j = divmod(key, n)
         ci, cj = cluster_of[i], cluster_of[j]
         a, b = i, j
         if ci == cj:
@@ -188,14 +245,14 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
         else:
             method = METHOD_LEXICAL
             merged = decision == "same"
-            if s >= config.accept:
+            if s >= accept:
                 status = "accepted" if merged else "review"
-            elif s >= config.review:
+            elif s >= review_t:
                 status = "review"
             else:
                 status = "review" if merged else "rejected"
         counts[status] += 1
-        pairs.append(PairDecision(items[a], items[b], s, parts, decision, status, method, clustering.refused.get((i, j), "")))
+        pairs.append(PairDecision(items[a], items[b], s, values, decision, status, method, refused.get((i, j), "")))
 
     sizes = [len(m) for m in clustering.clusters]
     review = sorted(
@@ -209,37 +266,6 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
             p.b.line,
         ),
     )
-
-    links: list[Link] = []
-    for i, it in enumerate(items):
-        c = cluster_of[i]
-        others = [j for j in clustering.clusters[c] if j != i]
-        cid = ids[c]
-        if not others:
-            links.append(Link(it, cid, "exactMatch", 1.0, METHOD_SINGLETON, UNSPECIFIED, {}, None))
-            continue
-        curated_partner = [j for j in others if ordered(i, j) in curated_same]
-        if curated_partner:
-            j = curated_partner[0]
-            s, parts = scored.get(ordered(i, j), (1.0, {}))
-            links.append(Link(it, cid, "exactMatch", s, METHOD_CURATION, MANUAL, parts, items[j]))
-            continue
-        best = max(others, key=lambda j: (pair_score(i, j), -j))
-        s, parts = scored[ordered(i, best)]
-        a_p, b_p = scorer.items[i], scorer.items[best]
-        composite = a_p.has_description or b_p.has_description or (a_p.context and b_p.context)
-        links.append(
-            Link(
-                it,
-                cid,
-                "exactMatch" if s >= config.accept else "closeMatch",
-                s,
-                METHOD_LEXICAL,
-                COMPOSITE if composite else LEXICAL,
-                parts,
-                items[best],
-            )
-        )
 
     stats.update(
         clusters=len(clusters),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from gm_graph.match.score import PART_NAMES
 from gm_graph.model import Item
 
 # SSSOM justifications (semapv vocabulary), as CURIEs.
@@ -56,7 +57,7 @@ class Link:
     matched_to: Item | None  # the member it matched best (None for a singleton)
 
 
-@dataclass
+@dataclass(slots=True)
 class PairDecision:
     """One scored pair of items and what became of it.
 
@@ -70,11 +71,16 @@ class PairDecision:
     a: Item
     b: Item
     score: float
-    parts: dict[str, float]
+    part_values: tuple[float, ...]  # the parts in PART_NAMES order (see :attr:`parts`)
     decision: str
     status: str
     method: str
     reason: str = ""  # why a pair at or above the merge threshold was left apart, if it was
+
+    @property
+    def parts(self) -> dict[str, float]:
+        """The score's parts by name ("label", "containment", "fuzzy", ...), rounded to 4 places."""
+        return {k: round(v, 4) for k, v in zip(PART_NAMES, self.part_values)}
 
 
 class Broader(NamedTuple):

@@ -35,6 +35,9 @@ from gm_graph.match.normalise import Normalised, Normaliser
 from gm_graph.model import Item
 
 
+PART_NAMES = ("label", "containment", "fuzzy", "description", "qualifier", "context")
+
+
 @dataclass(slots=True)
 class Prepared:
     """One item as the scorer and blocker see it."""
@@ -83,7 +86,9 @@ class Scorer:
         self.n = n
         self._idf = {t: math.log(1.0 + n / c) for t, c in df.items()}
         self.items = [self._prepare(i, it, lab, desc) for i, (it, lab, desc) in enumerate(zip(items, labels, descs))]
-        self._parts_names = tuple(config.score_weights)
+        weights = config.score_weights
+        self._w = tuple(weights[k] for k in PART_NAMES)
+        self._w_total = sum(self._w) or 1.0
 
     # -- preparation -------------------------------------------------------------------------
     def idf(self, token: str) -> float:
@@ -130,12 +135,16 @@ class Scorer:
 
     # -- scoring -----------------------------------------------------------------------------
     def score(self, i: int, j: int) -> tuple[float, dict[str, float]]:
-        """Score items ``i`` and ``j``; returns ``(score, parts)`` with parts rounded to 4 places."""
+        """Score items ``i`` and ``j``; returns ``(score, parts)``."""
+        score, values = self.score_values(i, j)
+        return score, dict(zip(PART_NAMES, values))
+
+    def score_values(self, i: int, j: int) -> tuple[float, tuple[float, ...]]:
+        """Like :meth:`score`, with the parts as a tuple in :data:`PART_NAMES` order (faster)."""
         a, b = self.items[i], self.items[j]
-        cfg = self.config
         shared, union = weighted_jaccard(a.weights, b.weights, a.total, b.total)
         label = shared / union if union > 0 else 0.0
-        smaller = min(a.total, b.total)
+        smaller = a.total if a.total < b.total else b.total
         containment = min(1.0, shared / smaller) if smaller > 0 else 0.0
         fuzzy = fuzz.token_sort_ratio(a.fuzzy, b.fuzzy) / 100.0
         if a.has_description or b.has_description:
@@ -154,15 +163,6 @@ class Scorer:
             context = len(a.context & b.context) / len(a.context | b.context)
         else:
             context = label
-        parts = {
-            "label": label,
-            "containment": containment,
-            "fuzzy": fuzzy,
-            "description": description,
-            "qualifier": qualifier,
-            "context": context,
-        }
-        w = cfg.score_weights
-        total_w = sum(w.values())
-        score = sum(w[k] * parts[k] for k in parts) / total_w if total_w else 0.0
-        return round(score, 4), {k: round(v, 4) for k, v in parts.items()}
+        wl, wc, wf, wd, wq, wx = self._w
+        score = (wl * label + wc * containment + wf * fuzzy + wd * description + wq * qualifier + wx * context) / self._w_total
+        return round(score, 4), (label, containment, fuzzy, description, qualifier, context)
