@@ -42,7 +42,7 @@ def parse_file(path: Path, graph: ox.NamedNode | None = None) -> list[ox.Quad]:
     fmt = rdf_format(path)
     try:
         with path.open("rb") as fh:
-            parsed = ox.parse(fh, format=fmt, base_iri=path.resolve().as_uri())
+            parsed = _stable_blank_nodes(ox.parse(fh, format=fmt, base_iri=path.resolve().as_uri()), path.name)
             if graph is None:
                 return list(parsed)
             return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed]
@@ -53,6 +53,24 @@ def parse_file(path: Path, graph: ox.NamedNode | None = None) -> list[ox.Quad]:
         raise GmError(where, f"malformed {fmt.name}: {msg}", "fix the syntax there") from None
     except OSError as exc:
         raise GmError(shown, f"cannot read: {exc.strerror}", "check its permissions") from None
+
+
+def _stable_blank_nodes(quads, salt: str):
+    """Give blank nodes labels fixed by their order in the file, so rebuilds are byte-identical."""
+    import hashlib
+
+    prefix = "b" + hashlib.sha256(salt.encode("utf-8")).hexdigest()[:6]
+    names: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def fix(term):
+        if isinstance(term, ox.BlankNode):
+            if term not in names:
+                names[term] = ox.BlankNode(f"{prefix}x{len(names)}")
+            return names[term]
+        return term
+
+    for q in quads:
+        yield ox.Quad(fix(q.subject), q.predicate, fix(q.object), q.graph_name)
 
 
 def new_store(quads=()) -> ox.Store:
