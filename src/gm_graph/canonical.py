@@ -22,7 +22,7 @@ FILTERS = (
 )
 
 _FIND = """
-SELECT DISTINCT ?c WHERE {
+SELECT DISTINCT ?c ?class ?text WHERE {
   ?c a ?class .
   { ?c skos:prefLabel ?l } UNION { ?c skos:altLabel ?l } UNION { ?c skos:hiddenLabel ?l } UNION { ?c skos:notation ?l }
   FILTER (LCASE(STR(?l)) = LCASE(?text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,20 @@ class Group(click.Group):
             return super().invoke(ctx)
         except GmError as exc:
             _fail(exc)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug, not a user mistake: say so in one line
+            if os.environ.get("GM_GRAPH_DEBUG"):
+                raise
+            click.echo(
+                f"Error: internal error ({type(exc).__name__}: {exc}); please report it. "
+                "Set GM_GRAPH_DEBUG=1 to see the traceback.",
+                err=True,
+            )
+            sys.exit(3)
 
 
 root_option = click.option(

@@ -47,6 +47,11 @@ def run(store: ox.Store, text: str, where: str, bindings: dict[str, ox.NamedNode
     except SyntaxError as exc:
         msg = str(exc).splitlines()[0]
         raise GmError(where, f"invalid SPARQL: {msg}", "fix the query; it must be SPARQL 1.1") from None
+    except RuntimeError as exc:
+        msg = str(exc).splitlines()[0]
+        if "projection" in msg and bindings:
+            raise GmError(where, f"cannot bind: {msg}", "--bind only sets variables the SELECT clause names") from None
+        raise GmError(where, f"the query failed: {msg}", "check the query") from None
 
 
 def compact(term) -> str:
@@ -72,7 +77,7 @@ def format_table(variables: list[str], data: list[list]) -> str:
     widths = [len(v) for v in variables]
     for row in cells:
         for i, c in enumerate(row):
-            widths[i] = min(max(widths[i], len(c)), 70)
+            widths[i] = min(max(widths[i], len(c)), 48)
 
     def fit(c: str, w: int) -> str:
         return (c if len(c) <= w else c[: w - 1] + "…").ljust(w)
