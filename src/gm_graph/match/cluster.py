@@ -87,6 +87,8 @@ def cluster(
     result = Clustering(clusters=[], cluster_of=[])
 
     def blocked(ra: int, rb: int) -> bool:
+        if not cannot_of:
+            return False
         b_set = set(groups.members[rb])
         return any(cannot_of.get(x, set()) & b_set for x in groups.members[ra])
 

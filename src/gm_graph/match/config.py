@@ -38,13 +38,13 @@ class MatchConfig:
     stopwords_path: Path = field(default_factory=lambda: DATA_DIR / "stopwords.tsv")
 
     # --- decision thresholds -----------------------------------------------------------
-    accept: float = 0.72  # at or above: merged, no review
-    merge: float = 0.60  # best guess inside the review band: merged at or above this
-    review: float = 0.45  # below: rejected without review
-    same_source: float = 0.80  # two items of one source list merge only at or above this
-    member_floor: float = 0.35  # every pair inside a cluster must score at least this
-    cluster_mean: float = 0.55  # mean score of all pairs across two clusters to join them
-    check_max: int = 12  # a group larger than this is checked through its first members only
+    accept: float = 0.70  # at or above: merged, no review
+    merge: float = 0.40  # best guess inside the review band: merged at or above this
+    review: float = 0.30  # below: rejected without review
+    same_source: float = 0.60  # two items of one source list merge only at or above this
+    member_floor: float = 0.25  # every pair inside a cluster must score at least this
+    cluster_mean: float = 0.35  # mean score of all pairs across two clusters to join them
+    check_max: int = 8  # a group larger than this is checked through its first members only
 
     # --- hierarchy (skos:broader) --------------------------------------------------------
     broader: float = 0.90  # share of the broad label's weight the narrow label must hold
@@ -64,6 +64,7 @@ class MatchConfig:
     weak_factor: float = 0.25  # a weak word (stopwords.tsv, kind weak) counts this much
     adjunct_factor: float = 0.5  # words after a preposition ("... for scenes") count this much
     qualifier_factor: float = 0.5  # words of a parenthetical qualifier, when not redundant
+    conjunct_factor: float = 0.9  # a match on one part of an "A & B" name counts this much
 
     # --- blocking ---------------------------------------------------------------------------
     block_max: int = 32  # a block up to this size is compared all-pairs ...

@@ -15,6 +15,9 @@ A label goes through these steps, each a small function that can be tested alone
    "Pre-visualization for scenes" elaborate rather than restrict), and the remaining words
    are reduced to a stem (:func:`stem`) so "visualization", "visualize" and "visuals" meet.
 
+A short name that joins two names ("Texture & asset generation") also keeps its parts, each
+with the shared head word ("texture generation", "asset generation"), as alternatives.
+
 The result of a label is a :class:`Normalised` record; the scorer and blocker work on it only.
 """
 
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
 _PAREN = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_CONJUNCTION = re.compile(r"\s*(?:&|,|\band\b|\bor\b)\s*", re.IGNORECASE)
+MAX_CONJUNCT_TOKENS = 6  # longer labels are sentences; their "and" does not join two names
 
 
 def clean(text: str) -> str:
@@ -113,6 +118,7 @@ class Normalised:
     qualifiers: tuple[str, ...]  # parenthetical qualifiers as written ("Previs", "VTO")
     qualifier_tokens: frozenset[str]  # tokens of the qualifiers that the core does not already say
     initials: str  # first letters of the core's words ("vto" for "Virtual Try-On"), for acronyms
+    conjuncts: tuple[frozenset[str], ...] = ()  # token sets of the parts of "A & B" names, head shared
 
     @property
     def key(self) -> str:
@@ -191,6 +197,15 @@ class Normaliser:
             qual_tokens.update(t for t in qt if t not in core_set)
         if not tokens and qual_tokens:  # a label that is all qualifier
             tokens, qual_tokens = sorted(qual_tokens), set()
+        conjuncts: tuple[frozenset[str], ...] = ()
+        if len(tokens) <= MAX_CONJUNCT_TOKENS:
+            parts = [self._tokens(part)[0] for part in _CONJUNCTION.split(core)]
+            parts = [p for p in parts if p]
+            if len(parts) >= 2:
+                shared_head = parts[-1][-1] if len(parts[-1]) >= 2 else None
+                conjuncts = tuple(
+                    frozenset(p + [shared_head] if len(p) == 1 and shared_head else p) for p in parts
+                )
         result = Normalised(
             text=text,
             core=core,
@@ -199,6 +214,7 @@ class Normaliser:
             qualifiers=tuple(qualifiers),
             qualifier_tokens=frozenset(qual_tokens),
             initials=initials,
+            conjuncts=conjuncts,
         )
         self._label_cache[label] = result
         return result

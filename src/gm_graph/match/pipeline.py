@@ -226,7 +226,10 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
     pairs: list[PairDecision] = []
     counts = {"accepted": 0, "review": 0, "rejected": 0}
     refused = clustering.refused
-    accept, review_t = config.accept, config.review
+    accept, review_t, merge = config.accept, config.review, config.merge
+    sizes = [len(m) for m in clustering.clusters]
+    curated_keys = {i * n + j for i, j in curated_same} | {i * n + j for i, j in cannot_curated}
+    queued: list[tuple[float, int, int, PairDecision]] = []
     for key in sorted(scored):
         s, values = scored[key]
         i, j = divmod(key, n)
@@ -234,38 +237,30 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
         a, b = i, j
         if ci == cj:
             decision = "same"
-        elif cj in ancestors_of(ci):
+        elif ci in up and cj in ancestors_of(ci):
             decision = "broader"
-        elif ci in ancestors_of(cj):
+        elif cj in up and ci in ancestors_of(cj):
             decision, a, b = "broader", j, i
         else:
             decision = "different"
-        if (i, j) in curated_same or (i, j) in cannot_curated:
+        if key in curated_keys:
             status, method = "accepted", METHOD_CURATION
         else:
             method = METHOD_LEXICAL
-            merged = decision == "same"
             if s >= accept:
-                status = "accepted" if merged else "review"
+                status = "accepted" if decision == "same" else "review"
             elif s >= review_t:
                 status = "review"
             else:
-                status = "review" if merged else "rejected"
+                status = "review" if decision == "same" else "rejected"
         counts[status] += 1
-        pairs.append(PairDecision(items[a], items[b], s, values, decision, status, method, refused.get((i, j), "")))
-
-    sizes = [len(m) for m in clustering.clusters]
-    review = sorted(
-        (p for p in pairs if p.status == "review"),
-        key=lambda p: (
-            abs(p.score - config.merge),
-            -(sizes[cluster_of[by_identity[id(p.a)]]] + sizes[cluster_of[by_identity[id(p.b)]]]),
-            p.a.source,
-            p.a.line,
-            p.b.source,
-            p.b.line,
-        ),
-    )
+        decided = PairDecision(items[a], items[b], s, values, decision, status, method, refused.get((i, j), ""))
+        pairs.append(decided)
+        if status == "review":
+            queued.append((abs(s - merge), -(sizes[ci] + sizes[cj]), key, decided))
+    # Most informative first: closest to the merge threshold, then the largest clusters affected.
+    queued.sort(key=lambda q: q[:3])
+    review = [q[3] for q in queued]
 
     stats.update(
         clusters=len(clusters),

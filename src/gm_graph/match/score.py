@@ -8,10 +8,12 @@ items share ("generation") counts little; weak words (``data/stopwords.tsv``), a
 
 The score is a weighted mean of these parts, each in 0..1 (weights in :mod:`.config`):
 
-``label``        IDF-weighted Jaccard overlap of the two labels' words
+``label``        IDF-weighted Jaccard overlap of the two labels' words (for an "A & B" name,
+                 also of each part, times ``conjunct_factor``; the best counts)
 ``containment``  IDF-weighted share of the smaller label that the other label holds
 ``fuzzy``        rapidfuzz ``token_sort_ratio`` of the normalised labels
-``description``  IDF-weighted Jaccard of label + description words (when either has one)
+``description``  IDF-weighted share of the shorter label + description said by the other
+                 (when either has a description)
 ``qualifier``    1 when a parenthetical qualifier of one is said by the other, 0 when a
                  qualifier is not found there (only when either has one)
 ``context``      overlap of the section headings and parent group (weak evidence)
@@ -139,17 +141,36 @@ class Scorer:
         score, values = self.score_values(i, j)
         return score, dict(zip(PART_NAMES, values))
 
+    @staticmethod
+    def _best_conjunct(a: Prepared, b: Prepared) -> float:
+        """Best weighted Jaccard between a part of one "A & B" name and the other (or its parts)."""
+        wa, wb = a.weights, b.weights
+        alts_a = a.label.conjuncts or (frozenset(wa),)
+        alts_b = b.label.conjuncts or (frozenset(wb),)
+        best = 0.0
+        for ca in alts_a:
+            for cb in alts_b:
+                shared = sum(min(wa.get(t, 0.0), wb.get(t, 0.0)) for t in ca & cb)
+                union = sum(wa.get(t, 0.0) for t in ca) + sum(wb.get(t, 0.0) for t in cb) - shared
+                if union > 0 and shared / union > best:
+                    best = shared / union
+        return best
+
     def score_values(self, i: int, j: int) -> tuple[float, tuple[float, ...]]:
         """Like :meth:`score`, with the parts as a tuple in :data:`PART_NAMES` order (faster)."""
         a, b = self.items[i], self.items[j]
         shared, union = weighted_jaccard(a.weights, b.weights, a.total, b.total)
         label = shared / union if union > 0 else 0.0
+        if a.label.conjuncts or b.label.conjuncts:
+            label = max(label, self.config.conjunct_factor * self._best_conjunct(a, b))
         smaller = a.total if a.total < b.total else b.total
         containment = min(1.0, shared / smaller) if smaller > 0 else 0.0
         fuzzy = fuzz.token_sort_ratio(a.fuzzy, b.fuzzy) / 100.0
         if a.has_description or b.has_description:
-            s2, u2 = weighted_jaccard(a.text, b.text, a.text_total, b.text_total)
-            description = s2 / u2 if u2 > 0 else 0.0
+            # Overlap coefficient: how much of the shorter text the longer one says.
+            s2, _ = weighted_jaccard(a.text, b.text, a.text_total, b.text_total)
+            shorter = a.text_total if a.text_total < b.text_total else b.text_total
+            description = min(1.0, s2 / shorter) if shorter > 0 else 0.0
         else:
             description = label
         qualifier = label

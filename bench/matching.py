@@ -1,0 +1,262 @@
+"""Measure the matcher: quality on the hand-labelled pairs, and speed on synthetic items.
+
+    .venv/bin/python bench/matching.py                      # quality, both splits, with baselines
+    .venv/bin/python bench/matching.py --errors tune        # also list the pairs got wrong
+    .venv/bin/python bench/matching.py --synthetic          # timing at 1k, 10k, 100k items
+    .venv/bin/python bench/matching.py --synthetic 1000 5000
+
+Quality: the real sources are read through the manifest and ingesters, and every pair of
+``tests/data/alignment/pairs.tsv`` is joined to its two items by (source list, line). A pair
+counts as predicted "same" when both items end up in one cluster; "same" pairs are positives,
+all others negatives. Precision, recall and F1 are printed per split for
+
+(a) the matcher (``gm_graph.match.match_items``, default config, no curation);
+(b) a baseline: rapidfuzz ``token_set_ratio`` on the labels, a threshold, connected
+    components; the threshold is the one with the best F1 on the *tune* split;
+(c) a baseline: OpenRefine-style fingerprint key collision (lower case, punctuation and
+    accents stripped, distinct words sorted).
+
+Broader accuracy: of the broader/narrower pairs, the share where the matcher put the broad
+item's cluster above the narrow item's cluster (directly or through a chain), in the right
+direction. Broader precision: of the judged pairs where the matcher states a hierarchy, the
+share that is judged broader/narrower in that direction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from rapidfuzz import fuzz, utils  # noqa: E402
+
+from gm_graph.ingest import read_source  # noqa: E402
+from gm_graph.manifest import load_manifest  # noqa: E402
+from gm_graph.match import match_items  # noqa: E402
+from gm_graph.model import Item  # noqa: E402
+
+PAIRS = ROOT / "tests" / "data" / "alignment" / "pairs.tsv"
+SPLITS = ("tune", "holdout")
+
+
+# -- data -------------------------------------------------------------------------------------------
+def load_items(root: Path = ROOT) -> list[Item]:
+    items: list[Item] = []
+    for src in load_manifest(root / "data" / "sources.toml"):
+        results, _ = read_source(src, root)
+        for result in results:
+            items.extend(result.items)
+    return items
+
+
+def load_pairs(items: list[Item], path: Path = PAIRS) -> tuple[list[dict], list[str]]:
+    """The judged pairs joined to item indexes; also the rows that could not be joined."""
+    where: dict[tuple[str, int], int] = {}
+    for i, it in enumerate(items):
+        for line in (it.line, *it.also_lines):
+            where.setdefault((it.source, line), i)
+    rows, missing = [], []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            left = where.get((row["left_source"], int(row["left_line"])))
+            right = where.get((row["right_source"], int(row["right_line"])))
+            if left is None or right is None:
+                missing.append(f"{row['left_source']}:{row['left_line']} / {row['right_source']}:{row['right_line']}")
+                continue
+            rows.append({**row, "l": left, "r": right})
+    return rows, missing
+
+
+# -- measures -----------------------------------------------------------------------------------------
+def prf(rows: list[dict], same: callable) -> dict[str, float]:
+    tp = fp = fn = 0
+    for row in rows:
+        predicted = same(row["l"], row["r"])
+        actual = row["relation"] == "same"
+        tp += predicted and actual
+        fp += predicted and not actual
+        fn += actual and not predicted
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
+
+
+def components(n: int, edges) -> list[int]:
+    root = list(range(n))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for i, j in edges:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            root[ri] = rj
+    return [find(i) for i in range(n)]
+
+
+def fingerprint(text: str) -> str:
+    """OpenRefine's fingerprint key: trimmed, lower-cased, punctuation and accents removed,
+    split on whitespace, distinct tokens sorted and joined."""
+    t = unicodedata.normalize("NFKD", text.strip().lower()).encode("ascii", "ignore").decode("ascii")
+    t = re.sub(r"[^\w\s]", "", t)
+    return " ".join(sorted(set(t.split())))
+
+
+class Matcher:
+    def __init__(self, items: list[Item]) -> None:
+        t = time.perf_counter()
+        self.result = match_items(items)
+        self.seconds = time.perf_counter() - t
+        index = {id(it): i for i, it in enumerate(items)}
+        ids = {c.id: k for k, c in enumerate(self.result.clusters)}
+        self.cluster = [0] * len(items)
+        for link in self.result.links:
+            self.cluster[index[id(link.item)]] = ids[link.cluster_id]
+        up = defaultdict(set)
+        for b in self.result.broader:
+            up[ids[b.narrow]].add(ids[b.broad])
+        self.ancestors: dict[int, set[int]] = {}
+        for c in range(len(self.result.clusters)):
+            seen, stack = set(), [c]
+            while stack:
+                for nxt in up.get(stack.pop(), ()):
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
+            self.ancestors[c] = seen
+
+    def same(self, i: int, j: int) -> bool:
+        return self.cluster[i] == self.cluster[j]
+
+    def broader(self, broad: int, narrow: int) -> bool:
+        return self.cluster[broad] in self.ancestors[self.cluster[narrow]]
+
+
+def hierarchy_scores(rows: list[dict], m: Matcher) -> dict[str, float]:
+    hier = [r for r in rows if r["relation"] in ("broader", "narrower")]
+    right = 0
+    for r in hier:
+        broad, narrow = (r["l"], r["r"]) if r["relation"] == "broader" else (r["r"], r["l"])
+        right += m.broader(broad, narrow)
+    stated = correct = 0
+    for r in rows:
+        for broad, narrow, rel in ((r["l"], r["r"], "broader"), (r["r"], r["l"], "narrower")):
+            if m.broader(broad, narrow):
+                stated += 1
+                correct += r["relation"] == rel
+    return {
+        "accuracy": right / len(hier) if hier else 1.0,
+        "n": len(hier),
+        "precision": correct / stated if stated else 1.0,
+        "stated": stated,
+    }
+
+
+def token_set_baseline(items: list[Item], rows: list[dict]) -> tuple[int, dict]:
+    labels = [utils.default_process(it.label) for it in items]
+    n = len(items)
+    pairs_by_score = [
+        (fuzz.token_set_ratio(labels[i], labels[j]), i, j) for i in range(n) for j in range(i + 1, n)
+    ]
+    pairs_by_score = [p for p in pairs_by_score if p[0] >= 50]
+    tune = [r for r in rows if r["split"] == "tune"]
+    results = {}
+    best = None
+    for threshold in range(50, 101):
+        comp = components(n, ((i, j) for s, i, j in pairs_by_score if s >= threshold))
+        m = prf(tune, lambda i, j, c=comp: c[i] == c[j])
+        results[threshold] = comp
+        if best is None or m["f1"] > best[0]:
+            best = (m["f1"], threshold)
+    return best[1], results[best[1]]
+
+
+# -- reporting ---------------------------------------------------------------------------------------
+def line(name: str, m: dict) -> str:
+    return f"  {name:<34} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}   (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})"
+
+
+def quality(show_errors: str | None, splits: tuple[str, ...] = SPLITS) -> None:
+    items = load_items()
+    rows, missing = load_pairs(items)
+    if missing:
+        print(f"warning: {len(missing)} judged pairs name lines with no item: {', '.join(missing[:5])}")
+    m = Matcher(items)
+    threshold, comp = token_set_baseline(items, rows)
+    keys = [fingerprint(it.label) for it in items]
+    print(f"items: {len(items)}   judged pairs joined: {len(rows)}   matcher time: {m.seconds:.2f} s")
+    print(f"canonical use cases (clusters): {len(m.result.clusters)}   broader links: {len(m.result.broader)}")
+    for split in splits:
+        part = [r for r in rows if r["split"] == split]
+        print(f"\n{split} ({len(part)} pairs, {sum(r['relation'] == 'same' for r in part)} same)")
+        print(line("(a) matcher", prf(part, m.same)))
+        print(line(f"(b) token_set_ratio >= {threshold} + components", prf(part, lambda i, j: comp[i] == comp[j])))
+        print(line("(c) fingerprint key collision", prf(part, lambda i, j: keys[i] == keys[j])))
+        h = hierarchy_scores(part, m)
+        print(
+            f"  broader accuracy {h['accuracy']:.3f} ({h['n']} broader/narrower pairs)   "
+            f"broader precision {h['precision']:.3f} ({h['stated']} stated)"
+        )
+    if show_errors:
+        print(f"\nerrors on {show_errors}:")
+        for r in rows:
+            if r["split"] != show_errors:
+                continue
+            same = m.same(r["l"], r["r"])
+            if (r["relation"] == "same") != same:
+                print(f"  {'FN' if not same else 'FP'} {r['relation']:<9} {r['left_label']!r} / {r['right_label']!r}  [{r['note']}]")
+        for r in rows:
+            if r["split"] != show_errors or r["relation"] not in ("broader", "narrower"):
+                continue
+            broad, narrow = (r["l"], r["r"]) if r["relation"] == "broader" else (r["r"], r["l"])
+            if not m.broader(broad, narrow) and not m.same(r["l"], r["r"]):
+                print(f"  missed hierarchy: {items[narrow].label!r} under {items[broad].label!r}")
+
+
+def timing(sizes: list[int]) -> None:
+    from synthetic import generate_items
+
+    print(f"{'items':>8} {'seconds':>9} {'us/item':>9} {'clusters':>9} {'scored pairs':>13}")
+    points = []
+    for n in sizes:
+        items = generate_items(n, seed=1)
+        t = time.perf_counter()
+        result = match_items(items)
+        dt = time.perf_counter() - t
+        points.append((n, dt))
+        print(f"{n:>8} {dt:>9.2f} {1e6 * dt / n:>9.1f} {len(result.clusters):>9} {result.stats['scored_pairs']:>13}")
+    if len(points) >= 2:
+        xs = [math.log(n) for n, _ in points]
+        ys = [math.log(t) for _, t in points]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+        print(f"growth exponent (time ~ n^k): k = {slope:.2f}   (all-pairs comparison would be k = 2)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--synthetic", nargs="*", type=int, metavar="N", help="time the matcher on N synthetic items (default 1000 10000 100000)")
+    ap.add_argument("--errors", choices=SPLITS, help="list the judged pairs of this split that the matcher gets wrong")
+    ap.add_argument("--split", choices=SPLITS, help="report only this split (e.g. while tuning)")
+    args = ap.parse_args(argv)
+    if args.synthetic is not None:
+        timing(args.synthetic or [1000, 10000, 100000])
+    else:
+        quality(args.errors, (args.split,) if args.split else SPLITS)
+
+
+if __name__ == "__main__":
+    main()
