@@ -38,12 +38,12 @@ class MatchConfig:
     stopwords_path: Path = field(default_factory=lambda: DATA_DIR / "stopwords.tsv")
 
     # --- decision thresholds -----------------------------------------------------------
-    accept: float = 0.70  # at or above: merged, no review
-    merge: float = 0.40  # best guess inside the review band: merged at or above this
-    review: float = 0.30  # below: rejected without review
+    accept: float = 0.72  # at or above: merged, no review
+    merge: float = 0.50  # best guess inside the review band: merged at or above this
+    review: float = 0.40  # below: rejected without review
     same_source: float = 0.60  # two items of one source list merge only at or above this
     member_floor: float = 0.25  # every pair inside a cluster must score at least this
-    cluster_mean: float = 0.35  # mean score of all pairs across two clusters to join them
+    cluster_mean: float = 0.45  # mean score of all pairs across two clusters to join them
     check_max: int = 8  # a group larger than this is checked through its first members only
 
     # --- hierarchy (skos:broader) --------------------------------------------------------
@@ -54,7 +54,8 @@ class MatchConfig:
 
     # --- evidence weights (the score is their weighted sum; they need not add up to 1) ---
     w_label: float = 0.45  # IDF-weighted Jaccard overlap of the label words
-    w_containment: float = 0.20  # IDF-weighted share of the smaller label held by the other
+    w_containment: float = 0.35  # IDF-weighted share of the smaller label held by the other
+    w_head: float = 0.20  # the head word of one label is in the other ("Virtual *tours*")
     w_fuzzy: float = 0.15  # rapidfuzz token_sort_ratio of the normalised labels
     w_description: float = 0.10  # IDF-weighted overlap of label + description words
     w_qualifier: float = 0.05  # a parenthetical qualifier ("(VFX)") found on the other side
@@ -76,6 +77,7 @@ class MatchConfig:
         return {
             "label": self.w_label,
             "containment": self.w_containment,
+            "head": self.w_head,
             "fuzzy": self.w_fuzzy,
             "description": self.w_description,
             "qualifier": self.w_qualifier,

@@ -40,13 +40,8 @@ class BroaderEdge:
 
 
 def head(p: Prepared, lexicon: Lexicon) -> str:
-    """The head word of a label: its last informative word before any preposition.
-
-    English compounds put the kind last: "Hair color *try-on*", "Character concept *art*".
-    """
-    tokens = [t for t in p.label.tokens if t not in p.label.adjunct]
-    strong = [t for t in tokens if not lexicon.is_weak(t)]
-    return (strong or tokens or [""])[-1]
+    """The head word of a label (see :func:`gm_graph.match.score.head_word`)."""
+    return p.head
 
 
 def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: MatchConfig, same_head: bool | None = None) -> float:

@@ -11,6 +11,8 @@ The score is a weighted mean of these parts, each in 0..1 (weights in :mod:`.con
 ``label``        IDF-weighted Jaccard overlap of the two labels' words (for an "A & B" name,
                  also of each part, times ``conjunct_factor``; the best counts)
 ``containment``  IDF-weighted share of the smaller label that the other label holds
+``head``         1 when one label's head word (its last informative word before any
+                 preposition: "Virtual *tours*") is in the other label, else 0
 ``fuzzy``        rapidfuzz ``token_sort_ratio`` of the normalised labels
 ``description``  IDF-weighted share of the shorter label + description said by the other
                  (when either has a description)
@@ -37,7 +39,7 @@ from gm_graph.match.normalise import Normalised, Normaliser
 from gm_graph.model import Item
 
 
-PART_NAMES = ("label", "containment", "fuzzy", "description", "qualifier", "context")
+PART_NAMES = ("label", "containment", "head", "fuzzy", "description", "qualifier", "context")
 
 
 @dataclass(slots=True)
@@ -56,6 +58,7 @@ class Prepared:
     context: frozenset[str]  # informative tokens of the headings and the parent group's label
     fuzzy: str  # normalised label for rapidfuzz
     source: str
+    head: str  # the head word: last informative token before any preposition
 
 
 def weighted_jaccard(a: dict[str, float], b: dict[str, float], total_a: float, total_b: float) -> tuple[float, float]:
@@ -69,6 +72,16 @@ def weighted_jaccard(a: dict[str, float], b: dict[str, float], total_a: float, t
         if wb is not None:
             shared += wa if wa < wb else wb
     return shared, total_a + total_b - shared
+
+
+def head_word(lab: Normalised, lexicon: Lexicon) -> str:
+    """The head of a label: its last informative word before any preposition.
+
+    English compounds put the kind last: "Hair color *try-on*", "Virtual *tours*".
+    """
+    tokens = [t for t in lab.tokens if t not in lab.adjunct]
+    strong = [t for t in tokens if not lexicon.is_weak(t)]
+    return (strong or tokens or [""])[-1]
 
 
 class Scorer:
@@ -133,6 +146,7 @@ class Scorer:
             context=frozenset(context),
             fuzzy=" ".join(lab.tokens),
             source=item.source,
+            head=head_word(lab, self.lexicon),
         )
 
     # -- scoring -----------------------------------------------------------------------------
@@ -165,6 +179,7 @@ class Scorer:
             label = max(label, self.config.conjunct_factor * self._best_conjunct(a, b))
         smaller = a.total if a.total < b.total else b.total
         containment = min(1.0, shared / smaller) if smaller > 0 else 0.0
+        head = 1.0 if a.head == b.head or a.head in b.weights or b.head in a.weights else 0.0
         fuzzy = fuzz.token_sort_ratio(a.fuzzy, b.fuzzy) / 100.0
         if a.has_description or b.has_description:
             # Overlap coefficient: how much of the shorter text the longer one says.
@@ -184,6 +199,8 @@ class Scorer:
             context = len(a.context & b.context) / len(a.context | b.context)
         else:
             context = label
-        wl, wc, wf, wd, wq, wx = self._w
-        score = (wl * label + wc * containment + wf * fuzzy + wd * description + wq * qualifier + wx * context) / self._w_total
-        return round(score, 4), (label, containment, fuzzy, description, qualifier, context)
+        wl, wc, wh, wf, wd, wq, wx = self._w
+        score = (
+            wl * label + wc * containment + wh * head + wf * fuzzy + wd * description + wq * qualifier + wx * context
+        ) / self._w_total
+        return round(score, 4), (label, containment, head, fuzzy, description, qualifier, context)
