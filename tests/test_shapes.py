@@ -66,6 +66,17 @@ CASES = {
     ),
     "broader cycle": ("INSERT DATA { gmu:storyboarding skos:broader gmu:previs }", "cycle"),
     "match and broader on one pair": ("INSERT DATA { gmx:previs skos:broader gmu:previs }", "both as a match and as broader/narrower"),
+    "heading not classified": ('DELETE DATA { gmh:film gm:headingKind "industry" }', "must be classified"),
+    "heading with an unknown kind": ('INSERT DATA { gmh:film gm:headingKind "sport" }', "must be classified"),
+    "mention of an unknown tool": ("INSERT DATA { gmx:previz gm:mentionsTool gmt:photoshop }", "known gm:Tool"),
+    "malformed NAICS notation": (
+        'DELETE DATA { gmi:film skos:notation "5121"^^gm:NAICS2022Code } ; INSERT DATA { gmi:film skos:notation "51A"^^gm:NAICS2022Code }',
+        "NAICS 2022 notation",
+    ),
+    "untyped NAICS notation": (
+        'DELETE DATA { gmi:film skos:notation "5121"^^gm:NAICS2022Code } ; INSERT DATA { gmi:film skos:notation "5121" }',
+        "NAICS 2022 notation",
+    ),
     "mapping without justification": (
         "DELETE DATA { gmp:m1 sssom:mapping_justification semapv:LexicalMatching }",
         "",

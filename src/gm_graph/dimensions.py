@@ -125,9 +125,19 @@ def emit(t: g.Triples, paths, results: list[ParseResult], match) -> Dimensions:
                 h_inds, h_mods = heads[g.heading_path(item.headings[:depth])]
                 inds |= h_inds
                 evidence += [Evidence(m, item.headings[depth - 1].text, "heading", item) for m in h_mods]
+            text = f"{item.label}: {item.description}" if item.description else item.label
+            if not inds:
+                # No heading names an industry (List 4 is organised by media type): the
+                # item's own cue words are the evidence, recorded as decisions.
+                cues: dict[NamedNode, list[str]] = defaultdict(list)
+                for c in vocab.industry_cues(text):
+                    cues[_node(c.modality)].append(c.cue)
+                for ind, words in sorted(cues.items(), key=lambda kv: kv[0].value):
+                    inds.add(ind)
+                    m = g.emit_mapping(t, node, DCTERMS.subject, ind, score=1.0, method="gm-graph industry cue words", justification="semapv:LexicalMatching", derived_from=(node,))
+                    t.add(m, RDFS.comment, "cue " + ", ".join(f"'{w}'" for w in words) + f" ({item.source}:{item.line})")
             for ind in sorted(inds, key=lambda n: n.value):
                 t.add(node, DCTERMS.subject, ind)
-            text = f"{item.label}: {item.description}" if item.description else item.label
             evidence += [Evidence(_node(c.modality), c.cue, "cue word", item) for c in vocab.modality_cues(text)]
             for mention in vocab.find_tools(text):
                 _mention(t, vocab, node, mention, item.line, item)

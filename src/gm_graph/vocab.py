@@ -166,6 +166,7 @@ class Vocabulary:
         self.tools: frozenset[URIRef] = frozenset(s for s in g.subjects(RDF.type, GM.Tool) if isinstance(s, URIRef))
         self._tool_labels = self._labels(self.tools, _LABEL_PROPS, plural=False)
         self._cue_labels = self._labels(self.modalities, (("hiddenLabel", SKOS.hiddenLabel),), plural=True)
+        self._industry_cue_labels = self._labels(self.industries, (("hiddenLabel", SKOS.hiddenLabel),), plural=True)
         self._false_friends = {
             s: [_label_regex(str(p), plural=True) for p in g.objects(s, GM.falseFriend)]
             for s in self.tools | self.modalities
@@ -262,8 +263,15 @@ class Vocabulary:
 
     def modality_cues(self, text: str) -> list[CueMatch]:
         """The modality cues in ``text``, in text order, each (modality, cue) once."""
+        return self._cues(self._cue_labels, text)
+
+    def industry_cues(self, text: str) -> list[CueMatch]:
+        """The industry cue words (industries' hidden labels) in ``text``; ``.modality`` holds the industry."""
+        return self._cues(self._industry_cue_labels, text)
+
+    def _cues(self, labels: list[_Label], text: str) -> list[CueMatch]:
         out: list[CueMatch] = []
-        for _, _, lab in self._find(self._cue_labels, text):
+        for _, _, lab in self._find(labels, text):
             cue = CueMatch(lab.target, lab.text)
             if cue not in out:
                 out.append(cue)
