@@ -50,6 +50,7 @@ class MatchConfig:
     broader: float = 0.90  # share of the broad label's weight the narrow label must hold
     broader_extra: float = 0.30  # extra informative weight the narrow label must add (vs broad)
     broader_max_tokens: int = 6  # labels with more words are sentences, not names: no containment
+    kind_of_not_merged: bool = True  # a pair where one is a kind of the other (below accept) is not merged
     parent_cannot_link: bool = True  # an item is never merged with the group it is nested in
 
     # --- evidence weights (the score is their weighted sum; they need not add up to 1) ---

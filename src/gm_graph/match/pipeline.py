@@ -9,7 +9,7 @@ from gm_graph.match.block import candidate_keys
 from gm_graph.match.canonical import assign_ids, choose_definition, choose_label
 from gm_graph.match.cluster import cluster, ordered
 from gm_graph.match.config import METHOD_CURATION, METHOD_LEXICAL, METHOD_SINGLETON, MatchConfig
-from gm_graph.match.hierarchy import broader_links
+from gm_graph.match.hierarchy import broader_links, containment
 from gm_graph.match.lexicon import Lexicon
 from gm_graph.match.normalise import Normaliser
 from gm_graph.match.result import (
@@ -112,6 +112,16 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
 
     merge = config.merge
     edges = [(s, key // n, key % n) for key, (s, _) in scored.items() if s >= merge]
+    if config.kind_of_not_merged:
+        # "Hair color try-on" is a kind of "Virtual try-on": a broader link, not a merge,
+        # unless the pair scores as a plain duplicate (at or above accept).
+        prep = scorer.items
+        edges = [
+            e
+            for e in edges
+            if e[0] >= config.accept
+            or not (containment(prep[e[1]], prep[e[2]], lexicon, config) or containment(prep[e[2]], prep[e[1]], lexicon, config))
+        ]
     timing["score"] = time.perf_counter() - t
 
     # -- clustering -------------------------------------------------------------------------------------

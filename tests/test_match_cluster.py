@@ -1,0 +1,74 @@
+"""Matcher stage 4: clusters do not chain, same-source merges need strong evidence, cannot-links hold."""
+
+from __future__ import annotations
+
+from match_helpers import item, items
+
+from gm_graph.match import Constraints, MatchConfig, match_items
+from gm_graph.match.cluster import cluster
+
+CONFIG = MatchConfig()
+
+
+def run(n, scores, sources=None, must=(), cannot=frozenset()):
+    def pair_score(i, j):
+        return scores.get((min(i, j), max(i, j)), 0.0)
+
+    edges = [(s, i, j) for (i, j), s in scores.items()]
+    return cluster(n, edges, pair_score, sources or [f"s{i}" for i in range(n)], CONFIG, list(must), set(cannot))
+
+
+def test_a_b_and_b_c_do_not_force_a_c():
+    # A~B and B~C are strong, but A and C are clearly different: C stays out.
+    result = run(3, {(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.05})
+    assert result.clusters == [[0, 1], [2]]
+    assert "member floor" in result.refused[(1, 2)]
+
+
+def test_a_chain_of_moderate_links_needs_a_good_mean():
+    # B~C passes the merge threshold and A~C the floor, but their mean is below cluster_mean
+    low = CONFIG.member_floor + 0.05
+    mid = 2 * CONFIG.cluster_mean - low - 0.05
+    assert CONFIG.merge <= mid and (low + mid) / 2 < CONFIG.cluster_mean
+    scores = {(0, 1): 0.9, (1, 2): mid, (0, 2): low}
+    assert run(3, scores).clusters == [[0, 1], [2]]
+    scores[(0, 2)] = mid
+    assert run(3, scores).clusters == [[0, 1, 2]]
+
+
+def test_two_items_of_one_source_list_need_strong_evidence():
+    weak, strong = CONFIG.same_source - 0.05, CONFIG.same_source + 0.05
+    assert run(2, {(0, 1): weak}, sources=["a", "a"]).clusters == [[0], [1]]
+    assert run(2, {(0, 1): weak}, sources=["a", "b"]).clusters == [[0, 1]]
+    assert run(2, {(0, 1): strong}, sources=["a", "a"]).clusters == [[0, 1]]
+
+
+def test_must_link_cannot_undo_a_cannot_link_through_a_chain():
+    result = run(3, {}, must=[(0, 1), (1, 2)], cannot={(0, 2)})
+    assert result.clusters == [[0, 1], [2]]
+    assert len(result.conflicts) == 1 and "not applied" in result.conflicts[0]
+
+
+def test_cannot_link_splits_a_cluster_the_matcher_would_make():
+    its = items("Virtual try-on", "Virtual try-on", "Virtual Try-On (VTO)")
+    merged = match_items(its)
+    assert len(merged.clusters) == 1
+    split = match_items(its, constraints=Constraints(cannot_link=[(its[0].key, its[1].key)]))
+    cluster_of = {link.item.line: link.cluster_id for link in split.links}
+    assert cluster_of[1] != cluster_of[2]
+    assert len(split.clusters) == 2
+
+
+def test_must_link_merges_what_the_matcher_keeps_apart():
+    its = items("Neighborhood flythroughs", "Drone footage of streets")
+    assert len(match_items(its).clusters) == 2
+    result = match_items(its, constraints=Constraints(must_link=[(its[0].key, its[1].key)]))
+    assert len(result.clusters) == 1
+    assert {link.method for link in result.links} == {"curation"}
+    assert {link.justification for link in result.links} == {"semapv:ManualMappingCuration"}
+
+
+def test_same_label_in_two_sections_of_one_list_merges():
+    a = item("Menu photography", "s1", 10, section="Tourism Marketing")
+    b = item("Menu photography", "s1", 20, section="Menu & Marketing")
+    assert len(match_items([a, b]).clusters) == 1

@@ -1,0 +1,67 @@
+"""Matcher stage 5: broader links between clusters, never cycles."""
+
+from __future__ import annotations
+
+from match_helpers import item, items
+
+from gm_graph.match import Constraints, match_items
+
+
+def ids(result):
+    return {link.item.label: link.cluster_id for link in result.links}
+
+
+def test_hair_color_try_on_is_under_virtual_try_on():
+    result = match_items(items("Virtual try-on", "Hair color try-on", "Virtual tours"))
+    by_label = ids(result)
+    assert len(result.clusters) == 3
+    links = {(b.narrow, b.broad) for b in result.broader}
+    assert links == {(by_label["Hair color try-on"], by_label["Virtual try-on"])}
+    pair = next(p for p in result.pairs if p.decision == "broader")
+    assert (pair.a.label, pair.b.label) == ("Hair color try-on", "Virtual try-on")  # a narrow, b broad
+
+
+def test_an_adjunct_does_not_make_a_narrower_use_case():
+    result = match_items(items("Storyboarding", "Storyboards for video ads", "Cutscene storyboarding"))
+    by_label = ids(result)
+    assert by_label["Storyboarding"] == by_label["Storyboards for video ads"]
+
+
+def test_different_head_is_not_narrower():
+    result = match_items(items("Data visualization", "Data augmentation"))
+    assert result.broader == []
+
+
+def test_nested_item_is_narrower_than_its_group():
+    group = item("Virtual Try-On (VTO)", "s4", 779)
+    child = item("Beauty & Cosmetics", "s4", 781, "virtually test makeup products", parent=group)
+    result = match_items([group, child])
+    by_label = ids(result)
+    assert [(b.narrow, b.broad, b.method.split()[-1]) for b in result.broader] == [
+        (by_label["Beauty & Cosmetics"], by_label["Virtual Try-On (VTO)"], "hierarchy")
+    ]
+
+
+def test_curated_broader_that_would_close_a_cycle_is_refused():
+    its = items("Virtual try-on", "Hair color try-on")
+    result = match_items(its, constraints=Constraints(broader=[(its[0].key, its[1].key)]))
+    # curation wins: try-on under hair colour; the matcher's reverse link would close a cycle and is dropped
+    by_label = ids(result)
+    assert {(b.narrow, b.broad) for b in result.broader} == {(by_label["Virtual try-on"], by_label["Hair color try-on"])}
+    reverse = match_items(
+        its, constraints=Constraints(broader=[(its[0].key, its[1].key), (its[1].key, its[0].key)])
+    )
+    assert len(reverse.broader) == 1 and any("cycle" in c for c in reverse.conflicts)
+
+
+def test_no_cycles_on_many_overlapping_labels():
+    labels = ["Product videos", "Product promo videos", "Short product promo videos", "Promo videos", "Videos"]
+    result = match_items(items(*labels))
+    up: dict[str, set[str]] = {}
+    for b in result.broader:
+        up.setdefault(b.narrow, set()).add(b.broad)
+
+    def reaches(a, goal, seen=()):
+        return any(n == goal or (n not in seen and reaches(n, goal, (*seen, n))) for n in up.get(a, ()))
+
+    assert not any(reaches(c.id, c.id) for c in result.clusters)

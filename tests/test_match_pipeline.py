@@ -1,0 +1,134 @@
+"""The matcher end to end: its API (issue 3), and its quality on the real sources (tune split)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from match_helpers import item, items
+
+from gm_graph.match import Constraints, MatchConfig, match_items
+from gm_graph.match.canonical import assign_ids, slug
+
+PAIRS = Path(__file__).parent / "data" / "alignment" / "pairs.tsv"
+
+
+def test_every_item_has_exactly_one_link():
+    its = items("Previsualization (Previs)", "Pre-visualization (previz) for scenes", "Drug discovery")
+    result = match_items(its)
+    assert [link.item for link in result.links] == its
+    by_label = {link.item.label: link for link in result.links}
+    single = by_label["Drug discovery"]
+    assert (single.predicate, single.method, single.justification, single.matched_to) == (
+        "exactMatch", "singleton", "semapv:UnspecifiedMatching", None,
+    )
+    merged = by_label["Pre-visualization (previz) for scenes"]
+    assert merged.matched_to is its[0] and merged.method == "gm-graph matcher 0.1 lexical"
+    assert merged.predicate in ("exactMatch", "closeMatch") and set(merged.parts) >= {"label", "fuzzy", "context"}
+    assert merged.cluster_id == by_label["Previsualization (Previs)"].cluster_id == "previsualization"
+
+
+def test_preferred_label_is_the_clearest_short_name():
+    its = [
+        item("Pre-visualization (previz) for scenes", "list-2", 320),
+        item("Previsualization (Previs)", "list-1", 59, "Generate rough shots from scripts for directors."),
+    ]
+    c = match_items(its).clusters[0]
+    assert c.pref_label == "Previsualization"  # no parentheses, no "for scenes"
+    assert c.alt_labels == ["Previsualization (Previs)", "Pre-visualization (previz) for scenes"]
+    assert c.definition == "Generate rough shots from scripts for directors." and c.definition_item is its[1]
+
+
+def test_wording_shared_by_several_sources_wins():
+    its = items("Virtual try-on", "Virtual try-on", "Virtual Try-On experiences for clothing and makeup")
+    assert match_items(its).clusters[0].pref_label == "Virtual try-on"
+
+
+def test_curated_preferred_label_wins():
+    its = items("Virtual try-on", "Virtual try-on")
+    result = match_items(its, constraints=Constraints(preferred_labels={its[1].key: "Virtual try-on (VTO)"}))
+    assert result.clusters[0].pref_label == "Virtual try-on (VTO)" and result.clusters[0].id == "virtual-try-on-vto"
+
+
+def test_ids_are_slugs_with_a_digest_on_collision():
+    assert slug("360° Product Video") == "360-product-video"
+    a, b = items("Explainers", "Explainers")
+    ids = assign_ids([("Explainers", [a]), ("Explainers", [b])])
+    assert ids[0] == "explainers" and ids[1].startswith("explainers-") and len(ids[1]) == len("explainers-") + 6
+
+
+def test_pairs_review_queue_and_stats():
+    its = items("Storyboarding", "Storyboard creation", "Storyboard generation for video ads", "Album cover art", "Book cover design")
+    cfg = MatchConfig()
+    result = match_items(its, cfg)
+    assert result.pairs and all(p.status in ("accepted", "review", "rejected") for p in result.pairs)
+    assert all(p.decision in ("same", "different", "broader") for p in result.pairs)
+    for p in result.pairs:
+        if cfg.review <= p.score < cfg.accept:
+            assert p.status == "review"
+    gaps = [abs(p.score - cfg.merge) for p in result.review]
+    assert gaps == sorted(gaps)
+    assert result.stats["items"] == 5 and result.stats["scored_pairs"] == len(result.pairs)
+    assert result.stats["candidate_pairs"] < result.stats["all_pairs"]
+
+
+def test_unknown_curated_key_is_reported_not_applied():
+    its = items("Storyboarding", "Drug discovery")
+    result = match_items(its, constraints=Constraints(must_link=[(its[0].key, "no-such-key")]))
+    assert len(result.clusters) == 2 and "no-such-key" in result.conflicts[0]
+
+
+# -- the real sources, measured on the tune split of the hand-labelled pairs --------------------------
+@pytest.fixture(scope="module")
+def real(parsed):
+    its = [it for result in parsed.values() for it in result.items]
+    result = match_items(its)
+    cluster = {id(link.item): link.cluster_id for link in result.links}
+    where = {}
+    for it in its:
+        for line in (it.line, *it.also_lines):
+            where[(it.source, line)] = it
+    with PAIRS.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["split"] == "tune"]
+    judged = []
+    for r in rows:
+        left = where[(r["left_source"], int(r["left_line"]))]
+        right = where[(r["right_source"], int(r["right_line"]))]
+        judged.append((r["relation"] == "same", cluster[id(left)] == cluster[id(right)]))
+    tp = sum(a and p for a, p in judged)
+    precision = tp / sum(p for _, p in judged)
+    recall = tp / sum(a for a, _ in judged)
+    return result, precision, recall, its
+
+
+def test_real_sources_every_item_linked_and_hierarchy_acyclic(real):
+    result, _, _, its = real
+    assert len(result.links) == len(its)
+    assert len({c.id for c in result.clusters}) == len(result.clusters)
+    by_label = {link.item.label: link.cluster_id for link in result.links}
+    # List 2 line 401 "Hair color try-on" sits under the try-on use case (List 1 line 39 "Virtual try-on")
+    assert (by_label["Hair color try-on"], by_label["Virtual try-on"]) in {(b.narrow, b.broad) for b in result.broader}
+    up: dict[str, set[str]] = {}
+    for b in result.broader:
+        up.setdefault(b.narrow, set()).add(b.broad)
+    for start in up:
+        seen, stack = set(), [start]
+        while stack:
+            for nxt in up.get(stack.pop(), ()):
+                assert nxt != start, f"cycle through {start}"
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+
+
+def test_real_sources_tune_split_floor(real):
+    """What the matcher reaches today on the tune split (bench/matching.py prints both splits)."""
+    _, precision, recall, _ = real
+    assert precision >= 0.70 and recall >= 0.55
+
+
+@pytest.mark.xfail(reason="issue 3 target not reached yet: lexical evidence misses many judged synonyms", strict=False)
+def test_real_sources_tune_split_target(real):
+    _, precision, recall, _ = real
+    assert precision >= 0.9 and recall >= 0.8

@@ -1,0 +1,53 @@
+"""Matcher stage 3: scores weigh informative words above generic ones, and explain themselves."""
+
+from __future__ import annotations
+
+from match_helpers import item, items
+
+from gm_graph.match import MatchConfig, load_lexicon
+from gm_graph.match.normalise import Normaliser
+from gm_graph.match.score import PART_NAMES, Scorer
+
+
+def scorer(its):
+    config = MatchConfig()
+    lex = load_lexicon(config)
+    return Scorer(its, Normaliser(lex), lex, config)
+
+
+def test_sharing_generation_is_weak_evidence():
+    s = scorer(items("Concept art generation", "Music video generation", "Concept art", "Texture generation"))
+    shared_generic, _ = s.score(0, 1)  # only "generation" in common
+    shared_specific, _ = s.score(0, 2)  # "concept art" in common
+    assert shared_generic < 0.35 < MatchConfig().merge < shared_specific
+    assert s.word_weight(s.items[0].label.tokens[-1]) < s.word_weight(s.items[0].label.tokens[0]) / 2
+
+
+def test_idf_is_computed_over_the_items_being_matched():
+    s = scorer(items("Storyboard tools", "Storyboard drafts", "Storyboard panels", "Album tools"))
+    assert s.idf("storyboard") < s.idf("album")
+
+
+def test_score_returns_its_parts():
+    s = scorer(items("Previsualization (Previs)", "Pre-visualization (previz) for scenes"))
+    score, parts = s.score(0, 1)
+    assert tuple(parts) == PART_NAMES
+    assert parts["containment"] == 1.0 and parts["head"] == 1.0
+    assert 0.0 < parts["label"] < 1.0  # "scenes" is extra, though only an adjunct
+    assert score >= MatchConfig().merge
+
+
+def test_virtual_tours_and_virtual_try_on_score_low():
+    s = scorer(items("Virtual tours", "Virtual try-on"))
+    assert s.score(0, 1)[0] < MatchConfig().review
+
+
+def test_description_and_context_are_weaker_evidence():
+    a = item("Neighborhood flythroughs", "s1", 1, "Generate cinematic aerial perspectives.", "Real Estate")
+    b = item("Aerial view generation", "s2", 2, "", "Real Estate")
+    c = item("Aerial view generation", "s3", 3, "", "Gaming")
+    s = scorer([a, b, c])
+    _, parts_ab = s.score(0, 1)
+    _, parts_ac = s.score(0, 2)
+    assert parts_ab["context"] > parts_ac["context"]
+    assert parts_ab["description"] > 0
