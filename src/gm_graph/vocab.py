@@ -118,6 +118,12 @@ class _Label:
     via: str
     pattern: re.Pattern[str]
 
+    @property
+    def probe(self) -> str:
+        """A substring every match contains (lower-cased first word, final y dropped): a cheap pre-check."""
+        first = self.text.split()[0].lower()
+        return first[:-1] if len(first) > 1 and first.endswith("y") else first
+
 
 _LABEL_PROPS = (("prefLabel", SKOS.prefLabel), ("altLabel", SKOS.altLabel), ("hiddenLabel", SKOS.hiddenLabel))
 
@@ -242,7 +248,10 @@ class Vocabulary:
     def _find(self, labels: list[_Label], text: str) -> list[tuple[int, int, _Label]]:
         """Matches of ``labels`` in ``text``: false friends dropped, longest of overlaps kept."""
         found = []
+        low = text.lower()
         for lab in labels:
+            if lab.probe not in low:
+                continue
             for m in lab.pattern.finditer(text):
                 inside_false_friend = any(
                     fm.start() <= m.start() and m.end() <= fm.end()
