@@ -31,14 +31,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
+
+from gm_graph import namespace as ns
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
-# TODO(lead): move these into the shared namespace module once it exists.
-GM = Namespace("https://w3id.org/gm-graph/ontology#")
-GMI = Namespace("https://w3id.org/gm-graph/id/industry/")
-GMM = Namespace("https://w3id.org/gm-graph/id/modality/")
-GMT = Namespace("https://w3id.org/gm-graph/id/tool/")
+# rdflib views of the namespaces defined once in gm_graph.namespace.
+GM = Namespace(ns.GM.base)
+GMI = Namespace(ns.GMI.base)
+GMM = Namespace(ns.GMM.base)
+GMT = Namespace(ns.GMT.base)
 
 # An unseen heading part must score at least this (0..1, rapidfuzz similarity of the
 # normalised texts) against an industry label to be aligned to that industry.
