@@ -39,12 +39,12 @@ class MatchConfig:
 
     # --- decision thresholds -----------------------------------------------------------
     accept: float = 0.72  # at or above: merged, no review
-    merge: float = 0.50  # best guess inside the review band: merged at or above this
-    review: float = 0.40  # below: rejected without review
+    merge: float = 0.45  # best guess inside the review band: merged at or above this
+    review: float = 0.35  # below: rejected without review
     same_source: float = 0.60  # two items of one source list merge only at or above this
     member_floor: float = 0.25  # every pair inside a cluster must score at least this
-    cluster_mean: float = 0.45  # mean score of all pairs across two clusters to join them
-    check_max: int = 8  # a group larger than this is checked through its first members only
+    cluster_mean: float = 0.40  # mean score of all pairs across two clusters to join them
+    check_max: int = 6  # a group larger than this is checked through its first members only
 
     # --- hierarchy (skos:broader) --------------------------------------------------------
     broader: float = 0.90  # share of the broad label's weight the narrow label must hold
@@ -56,7 +56,7 @@ class MatchConfig:
     # --- evidence weights (the score is their weighted sum; they need not add up to 1) ---
     w_label: float = 0.45  # IDF-weighted Jaccard overlap of the label words
     w_containment: float = 0.35  # IDF-weighted share of the smaller label held by the other
-    w_head: float = 0.20  # the head word of one label is in the other ("Virtual *tours*")
+    w_head: float = 0.10  # the head word of one label is in the other ("Virtual *tours*")
     w_fuzzy: float = 0.15  # rapidfuzz token_sort_ratio of the normalised labels
     w_description: float = 0.10  # IDF-weighted overlap of label + description words
     w_qualifier: float = 0.05  # a parenthetical qualifier ("(VFX)") found on the other side
@@ -66,6 +66,7 @@ class MatchConfig:
     weak_factor: float = 0.25  # a weak word (stopwords.tsv, kind weak) counts this much
     adjunct_factor: float = 0.5  # words after a preposition ("... for scenes") count this much
     qualifier_factor: float = 0.5  # words of a parenthetical qualifier, when not redundant
+    containment_power: float = 3.0  # containment part = share ** this: partial overlap counts little
     conjunct_factor: float = 0.9  # a match on one part of an "A & B" name counts this much
 
     # --- blocking ---------------------------------------------------------------------------

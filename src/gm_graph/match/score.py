@@ -10,7 +10,8 @@ The score is a weighted mean of these parts, each in 0..1 (weights in :mod:`.con
 
 ``label``        IDF-weighted Jaccard overlap of the two labels' words (for an "A & B" name,
                  also of each part, times ``conjunct_factor``; the best counts)
-``containment``  IDF-weighted share of the smaller label that the other label holds
+``containment``  IDF-weighted share of the smaller label that the other label holds, raised to
+                 ``containment_power`` (so a partial overlap counts much less than a full one)
 ``head``         1 when one label's head word (its last informative word before any
                  preposition: "Virtual *tours*") is in the other label, else 0
 ``fuzzy``        rapidfuzz ``token_sort_ratio`` of the normalised labels
@@ -178,7 +179,7 @@ class Scorer:
         if a.label.conjuncts or b.label.conjuncts:
             label = max(label, self.config.conjunct_factor * self._best_conjunct(a, b))
         smaller = a.total if a.total < b.total else b.total
-        containment = min(1.0, shared / smaller) if smaller > 0 else 0.0
+        containment = min(1.0, shared / smaller) ** self.config.containment_power if smaller > 0 else 0.0
         head = 1.0 if a.head == b.head or a.head in b.weights or b.head in a.weights else 0.0
         fuzzy = fuzz.token_sort_ratio(a.fuzzy, b.fuzzy) / 100.0
         if a.has_description or b.has_description:
