@@ -12,7 +12,9 @@ Usage::
 
 DEST receives a complete project: ``data/sources.toml`` (with the SHA-256 of every file),
 ``data/sources/*.txt``, copies of the repository's ``ontology/`` and ``queries/`` folders
-and of ``data/lexicon.tsv`` / ``data/stopwords.tsv`` when they exist, and ``truth.tsv``:
+and of ``data/lexicon.tsv`` / ``data/stopwords.tsv`` when they exist, the header of
+``data/curation/headings.tsv`` (no curated rows: the synthetic headings are uncurated; no
+merge decisions either), and ``truth.tsv``:
 one row per generated item (source list, file, line, label, concept id), the ground truth
 of which items state the same use case.
 
@@ -751,6 +753,17 @@ def _copy_project_files(dest: Path, repo: Path) -> None:
     for name in ("lexicon.tsv", "stopwords.tsv"):
         if (repo / "data" / name).is_file():
             shutil.copy2(repo / "data" / name, dest / "data" / name)
+    # Heading curation: nobody has curated the synthetic headings, so the file is written
+    # with its header only (comment lines and the column line), as a new project starts.
+    headings = repo / "data" / "curation" / "headings.tsv"
+    if headings.is_file():
+        header = []
+        for line in headings.read_text(encoding="utf-8").splitlines(keepends=True):
+            header.append(line)
+            if not line.startswith("#"):
+                break
+        (dest / "data" / "curation").mkdir(parents=True, exist_ok=True)
+        (dest / "data" / "curation" / "headings.tsv").write_text("".join(header), encoding="utf-8")
 
 
 def _toml_str(text: str) -> str:
