@@ -49,33 +49,34 @@ class Evidence:
 class Dimensions:
     industries: dict[str, set[NamedNode]] = field(default_factory=lambda: defaultdict(set))  # cluster id ->
     modalities: dict[str, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
+    votes: dict[str, dict[NamedNode, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
     fallback: dict[str, list[Evidence]] = field(default_factory=lambda: defaultdict(list))  # list-level context
     lacking_industry: int = 0
     lacking_modality: int = 0
 
 
-def _heading_subjects(vocab, t: g.Triples, res: ParseResult) -> dict[str, tuple[set, set]]:
+def _heading_subjects(vocab, t: g.Triples, res: ParseResult) -> dict[str, tuple[list, set]]:
     """Align every heading; return (industries, modalities) per heading path key."""
-    out: dict[str, tuple[set, set]] = {}
+    out: dict[str, tuple[list, set]] = {}
     for key, path in g.heading_paths(res).items():
         h = path[-1]
         node = g.heading_iri(res.source, path)
         record = vocab.heading_record(res.source, h.text, h.line)
         if record is not None:
-            inds = {_node(i) for i in record.industries}
+            inds = list(dict.fromkeys(_node(i) for i in record.industries))  # in the order the heading names them
             mods = {_node(m) for m in record.modalities}
             kinds = record.kinds
             method, justification, scores = f"curation ({HEADING_TABLE})", "semapv:ManualMappingCuration", {}
         else:
             aligned = vocab.align_industry(h.text)
-            inds = {_node(i) for i, _ in aligned}
+            inds = [_node(i) for i, _ in aligned]
             scores = {str(_node(i).value): s for i, s in aligned}
             mods = {_node(c.modality) for c in vocab.modality_cues(h.text)}
             kinds = tuple(k for k, v in (("industry", inds), ("modality", mods)) if v) or ("group",)
             method, justification = "gm-graph heading alignment (lexical)", "semapv:LexicalMatching"
         for kind in kinds:
             t.add(node, GM.headingKind, kind)
-        for target in sorted(inds | mods, key=lambda n: n.value):
+        for target in sorted(set(inds) | mods, key=lambda n: n.value):
             t.add(node, DCTERMS.subject, target)
             g.emit_mapping(t, node, DCTERMS.subject, target, score=scores.get(target.value, 1.0), method=method, justification=justification)
         out[key] = (inds, mods)
@@ -123,7 +124,11 @@ def emit(t: g.Triples, paths, results: list[ParseResult], match) -> Dimensions:
             evidence: list[Evidence] = []
             for depth in range(1, len(item.headings) + 1):
                 h_inds, h_mods = heads[g.heading_path(item.headings[:depth])]
-                inds |= h_inds
+                inds |= set(h_inds)
+                for rank, ind in enumerate(h_inds):
+                    # Votes for the primary industry: each heading naming it, outer headings
+                    # more, and within a heading the industry it names first a little more.
+                    dims.votes[cluster][ind] += 1.0 + 1.0 / depth + 0.01 / (rank + 1)
                 evidence += [Evidence(m, item.headings[depth - 1].text, "heading", item) for m in h_mods]
             text = f"{item.label}: {item.description}" if item.description else item.label
             if not inds:
@@ -134,6 +139,7 @@ def emit(t: g.Triples, paths, results: list[ParseResult], match) -> Dimensions:
                     cues[_node(c.modality)].append(c.cue)
                 for ind, words in sorted(cues.items(), key=lambda kv: kv[0].value):
                     inds.add(ind)
+                    dims.votes[cluster][ind] += 0.5 * len(words)
                     m = g.emit_mapping(t, node, DCTERMS.subject, ind, score=1.0, method="gm-graph industry cue words", justification="semapv:LexicalMatching", derived_from=(node,))
                     t.add(m, RDFS.comment, "cue " + ", ".join(f"'{w}'" for w in words) + f" ({item.source}:{item.line})")
             for ind in sorted(inds, key=lambda n: n.value):
@@ -169,6 +175,9 @@ def _emit_usecases(t: g.Triples, dims: Dimensions, match) -> None:
             g.emit_mapping(t, uc, GM.industry, DEFAULT_INDUSTRY, score=1.0, method="gm-graph default: no source names an industry", justification="semapv:UnspecifiedMatching")
         for ind in sorted(inds, key=lambda n: n.value):
             t.add(uc, GM.industry, ind)
+        votes = dims.votes.get(cluster.id) or {}
+        primary = max(sorted(inds, key=lambda n: n.value), key=lambda n: votes.get(n, 0.0))
+        t.add(uc, GM.primaryIndustry, primary)
         evidence = dims.modalities.get(cluster.id) or []
         if not evidence:
             # No item says it: fall back on the list's context (its title, the tools its

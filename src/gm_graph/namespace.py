@@ -50,7 +50,7 @@ GM_TERMS = frozenset(
     Build NAICS2022Code
     inSourceList sourceFile path sha256 authorKind layout line alsoLine verbatim section
     parentHeading level headingKind itemKind textHash canonicalUseCase supportedBy
-    definitionSource threshold reviewStatus scorePart industry modality needsModality modalityNeededBy
+    definitionSource threshold reviewStatus scorePart industry primaryIndustry modality needsModality modalityNeededBy
     producesModality vendor mentionsTool couldServe falseFriend
     """.split()
 )
