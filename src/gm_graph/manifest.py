@@ -90,3 +90,68 @@ def check_file(src: Source, where: str) -> None:
             f"SHA-256 is {actual[:16]}…, the manifest says {src.sha256[:16]}…",
             f"if the change is intended, update sha256 at {where}",
         )
+
+
+def add_source(manifest: Path, file: Path, *, source_id: str | None = None, title: str | None = None,
+               author_kind: str = "unknown", media_type: str | None = None, copy: bool = True) -> Source:
+    """Register ``file`` in the manifest: copy it under ``data/sources/`` (unless it is there),
+    hash it, check that gm-graph can read it, and append a ``[[source]]`` table.
+
+    The manifest is rewritten atomically; on any error nothing is changed.
+    """
+    import re as _re
+    import shutil
+
+    from gm_graph.fsutil import atomic_write
+
+    file = Path(file)
+    if not file.is_file():
+        raise GmError(rel(file), "file not found", "give the path of the list to add")
+    existing = load_manifest(manifest, check_hashes=False) if manifest.is_file() else []
+    sid = source_id or _re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-") or "source"
+    if not _ID.match(sid):
+        raise GmError("--id", f"source id {sid!r} is not a lower-case slug", "use letters, digits and '-' only")
+    if any(s.id == sid for s in existing):
+        raise GmError(rel(manifest), f"a source with id {sid!r} is already listed", "pass another --id")
+    folder = manifest.parent / "sources"
+    target = file.resolve()
+    if copy and folder.resolve() not in target.parents:
+        target = folder / file.name
+        if target.exists():
+            raise GmError(rel(target), "a file with this name is already in data/sources/", "rename the file or remove the old one")
+    data = file.read_bytes()
+    media_type = media_type or MEDIA_TYPES.get(file.suffix.lower(), "text/plain")
+    candidate = Source(
+        id=sid, path=target, file=target.relative_to(manifest.parent.resolve()).as_posix() if target.is_absolute() else str(target),
+        title=title or file.stem.replace("-", " ").replace("_", " ").strip().capitalize(), format=media_type,
+        author_kind=author_kind, sha256=hashlib.sha256(data).hexdigest(),
+    )
+    # Refuse files gm-graph cannot read before touching anything.
+    from gm_graph.ingest import detect, read_text, split_lists
+
+    lines = read_text(file)
+    layouts = sorted({detect(seg)[0].name for seg in split_lists(candidate, lines, rel(file)) if seg.source})
+    if target != file.resolve():
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, target)
+        candidate = Source(**{**candidate.__dict__, "path": target.resolve(), "file": f"sources/{target.name}"})
+    entry = (
+        "\n[[source]]\n"
+        f"id = {_toml_str(candidate.id)}\n"
+        f"file = {_toml_str(candidate.file)}\n"
+        f"title = {_toml_str(candidate.title)}\n"
+        f"format = {_toml_str(candidate.format)}\n"
+        f"author_kind = {_toml_str(candidate.author_kind)}\n"
+        f"sha256 = {_toml_str(candidate.sha256)}\n"
+        f"# layout detected when added: {', '.join(layouts)}\n"
+    )
+    old = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
+    atomic_write(manifest, old.rstrip("\n") + "\n" + entry)
+    return candidate
+
+
+MEDIA_TYPES = {".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".tsv": "text/tab-separated-values", ".txt": "text/plain"}
+
+
+def _toml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
