@@ -153,6 +153,7 @@ def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=No
         warnings.extend(cur_warnings)
     say(f"matching {len(items)} items")
     match = match_items(items, constraints=constraints)
+    warnings.extend(getattr(match, "conflicts", []))  # curator decisions the matcher could not apply
 
     t = g.Triples()
     build_node = g.build_iri(fingerprint(sources, onto))

@@ -245,5 +245,92 @@ def export(root, fmt, inferred, graph_file, output):
         _log(f"wrote {rel(output)}")
 
 
+# ------------------------------------------------------------------ explain
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("text")
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--candidates", type=click.IntRange(min=0), default=5, show_default=True, help="How many of the closest candidates that were not merged to show.")
+def explain(text, root, fmt, candidates):
+    """Explain a canonical use case: its items, why each was merged, what was left apart.
+
+    TEXT is a use case IRI or prefixed name (gmu:...), a source item (gmx:..., showing the
+    use case it is in), or a preferred or alternative label (any case); otherwise the
+    closest label is shown with a note that it was a fuzzy hit. Exit status 2 when
+    nothing is close, with the three closest labels.
+
+    \b
+    Examples:
+      gm-graph explain "Virtual try-on"
+      gm-graph explain gmu:previsualization --format json
+    """
+    from gm_graph.explain import explain as run_explain
+
+    click.echo(run_explain(_paths(root), text, fmt, candidates, log=_log), nl=False)
+
+
+# ------------------------------------------------------------------ review
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("--list", "list_only", is_flag=True, help="Only print the queue; ask nothing.")
+@click.option("--batch", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Take answers from a TSV file (columns subject_id, object_id, answer: same/different/broader/narrower/skip); no prompts.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show or ask at most N pairs.")
+@click.option("--author", default=None, help="Who decides, recorded as author_id (an ORCID CURIE or a name). Default: $USER.")
+@click.option("--format", "fmt", type=click.Choice(["text", "tsv"]), default="text", show_default=True, help="With --list: tsv prints a file to fill in and pass to --batch.")
+def review(root, list_only, batch, limit, author, fmt):
+    """Answer the pairs the matcher queued for review; answers go to the curation file.
+
+    Pairs come most informative first: closest to the acceptance threshold, then the
+    largest clusters affected. Answer s(ame), d(ifferent), b(roader: left is broader than
+    right), n(arrower), k (skip) or q(uit). Each answer is appended to
+    data/curation/mappings.sssom.tsv at once; run `gm-graph build` to apply them.
+
+    \b
+    Examples:
+      gm-graph review --list --limit 5
+      gm-graph review --author orcid:0000-0002-1825-0097
+      gm-graph review --list --format tsv > answers.tsv   # fill in 'answer', then:
+      gm-graph review --batch answers.tsv
+    """
+    from gm_graph.review import run
+
+    run(_paths(root), list_only=list_only, batch=batch, limit=limit, author=author, fmt=fmt, log=_log)
+
+
+# ------------------------------------------------------------------ report
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True, help="Output format (tsv prints the summary on stderr).")
+@click.option("--fail-on", type=click.Choice(["error", "warn", "none"]), default="none", show_default=True, help="Exit 1 when a row of this severity or worse exists.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to FILE instead of standard output.")
+def report(root, fmt, fail_on, output):
+    """Quality report on the canonical list (ROBOT report / qSKOS style).
+
+    Rows of severity ERROR, WARN or INFO: clashing labels, near-duplicate labels left
+    unmerged, curation decisions that no longer apply, use cases resting on one item,
+    orphan and disconnected use cases; then a count per rule.
+
+    Exit status: 0, or 1 when --fail-on finds a row that severe; 2 usage or load error.
+
+    \b
+    Examples:
+      gm-graph report
+      gm-graph report --fail-on error --format tsv
+    """
+    from gm_graph.quality import report as run_report
+
+    text, side, code = run_report(_paths(root), fmt, fail_on, log=_log)
+    _emit(text, output)
+    if side:
+        click.echo(side, err=True, nl=False)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -294,7 +294,7 @@ def emit_matches(t: Triples, match, build: NamedNode) -> None:
         n, b = usecase_iri(narrow), usecase_iri(broad)
         has_broader.add(narrow)
         t.add(n, SKOS.broader, b)
-        justification = rest[0] if rest else "semapv:LexicalMatching"
+        justification = rest[0] if rest else ("semapv:ManualMappingCuration" if method == "curation" else "semapv:LexicalMatching")
         emit_mapping(t, n, SKOS.broader, b, score=score, method=method, justification=justification)
     for cluster in match.clusters:
         uc = usecase_iri(cluster.id)
@@ -316,14 +316,17 @@ def emit_matches(t: Triples, match, build: NamedNode) -> None:
 
     config = getattr(match, "config", None) or MatchConfig()
     for pair in match.pairs:
-        # Pairs a curator should see, and near misses that explain why items stayed apart.
-        if pair.status == "accepted" or pair.score < config.review - PAIR_MARGIN:
+        # Pairs a curator should see, near misses that explain why items stayed apart, and
+        # every pair a curator decided (so a "not the same" is on record in the graph).
+        curated = pair.method == "curation"
+        if not curated and (pair.status == "accepted" or pair.score < config.review - PAIR_MARGIN):
             continue
         a, b = item_iri(pair.a), item_iri(pair.b)
         pred = SKOS.broadMatch if pair.decision == "broader" else SKOS.exactMatch
         emit_mapping(
-            t, a, pred, b, score=pair.score, method=pair.method, justification="semapv:LexicalMatching",
-            status=pair.status, threshold=config.accept, parts=pair.parts, derived_from=(a, b),
+            t, a, pred, b, score=pair.score, method=pair.method,
+            justification="semapv:ManualMappingCuration" if curated else "semapv:LexicalMatching",
+            status=pair.status, threshold=None if curated else config.accept, parts=pair.parts, derived_from=(a, b),
             negated=pair.decision == "different",
         )
     for link in match.links:

@@ -27,7 +27,7 @@ COLUMNS = [
 ]
 
 _MAPPINGS = """
-SELECT ?m ?s ?p ?o ?just ?conf ?tool ?status ?sl ?ol ?ss ?os
+SELECT ?m ?s ?p ?o ?just ?conf ?tool ?status ?mod ?sl ?ol ?ss ?os
   (GROUP_CONCAT(?part; separator=", ") AS ?parts)
 WHERE {
   ?m a gm:Mapping ; owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ;
@@ -35,16 +35,17 @@ WHERE {
   OPTIONAL { ?m sssom:confidence ?conf }
   OPTIONAL { ?m sssom:mapping_tool ?tool }
   OPTIONAL { ?m gm:reviewStatus ?status }
+  OPTIONAL { ?m sssom:predicate_modifier ?mod }
   OPTIONAL { ?m gm:scorePart ?part }
   OPTIONAL { ?s skos:prefLabel|rdfs:label ?sl }
   OPTIONAL { ?o skos:prefLabel|rdfs:label ?ol }
   OPTIONAL { ?s gm:inSourceList ?ss }
   OPTIONAL { ?o gm:inSourceList ?os }
 }
-GROUP BY ?m ?s ?p ?o ?just ?conf ?tool ?status ?sl ?ol ?ss ?os
+GROUP BY ?m ?s ?p ?o ?just ?conf ?tool ?status ?mod ?sl ?ol ?ss ?os
 """
 
-HEADER_KEYS = ("gm", "gmu", "gmx", "gmi", "gmm", "gmh", "gms", "gmt", "skos", "semapv", "owl")
+HEADER_KEYS = ("gm", "gmu", "gmx", "gmi", "gmm", "gmh", "gms", "gmt", "skos", "semapv", "owl", "dcterms")
 
 
 def _curie(term) -> str:
@@ -71,7 +72,7 @@ def write_sssom(quads) -> str:
             "subject_id": key[0],
             "subject_label": _curie(sol["sl"]),
             "predicate_id": key[1],
-            "predicate_modifier": "Not" if status == "rejected" else "",
+            "predicate_modifier": "Not" if _curie(sol["mod"]) == "Not" else "",
             "object_id": key[2],
             "object_label": _curie(sol["ol"]),
             "mapping_justification": _curie(sol["just"]),
