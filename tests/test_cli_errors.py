@@ -143,3 +143,25 @@ def test_not_a_project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("build")
     assert code == 2 and "data/sources.toml" in one_line_error(out)
+
+
+def test_add_source_registers_a_readable_list(project):
+    new = project / "analyst.md"
+    new.write_text("# Analyst list\n\n## Healthcare\n\n- **Synthetic MRI scans** for model training\n- **Patient education videos**\n", encoding="utf-8")
+    code, out, _ = run("add-source", str(new), "--root", str(project), "--author-kind", "analyst")
+    assert code == 0, out
+    assert (project / "data" / "sources" / "analyst.md").read_bytes() == new.read_bytes()
+    text = (project / "data" / "sources.toml").read_text()
+    assert 'id = "analyst"' in text and 'author_kind = "analyst"' in text and 'format = "text/markdown"' in text
+    code, out, _ = run("build", "-q", "--root", str(project))
+    assert code == 0, out
+
+
+def test_add_source_refuses_unreadable_layout_and_changes_nothing(project):
+    before = (project / "data" / "sources.toml").read_text()
+    new = project / "prose.txt"
+    new.write_text("Just a paragraph of prose about nothing in particular.\n")
+    code, out, _ = run("add-source", str(new), "--root", str(project))
+    assert code == 2 and "layout" in one_line_error(out)
+    assert (project / "data" / "sources.toml").read_text() == before
+    assert not (project / "data" / "sources" / "prose.txt").exists()

@@ -120,6 +120,33 @@ def build(root, reason, no_curation, strict, verbose, quiet):
         click.echo(f"wrote {rel(out)} ({len(result.quads)} triples)")
 
 
+# ------------------------------------------------------------------ add-source
+
+
+@main.command("add-source", context_settings=CONTEXT)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@root_option
+@click.option("--id", "source_id", default=None, help="Short stable id (part of IRIs). Default: from the file name.")
+@click.option("--title", default=None, help="Title of the list. Default: from the file name.")
+@click.option("--author-kind", default="unknown", show_default=True, help="Who wrote it: chat assistant, web article, analyst, ...")
+@click.option("--format", "media_type", default=None, help="Media type. Default: from the extension (text/markdown, text/csv, ...).")
+def add_source(file, root, source_id, title, author_kind, media_type):
+    """Add a list to data/: copy it to data/sources/, hash it and append it to data/sources.toml.
+
+    The file must be in a layout gm-graph reads; nothing is changed otherwise. Run
+    `gm-graph build` afterwards.
+
+    \b
+    Example:
+      gm-graph add-source ~/Downloads/use-cases.md --author-kind analyst --title "Analyst list"
+    """
+    from gm_graph.manifest import add_source as add
+
+    paths = _paths(root)
+    src = add(paths.manifest, file, source_id=source_id, title=title, author_kind=author_kind, media_type=media_type)
+    click.echo(f"added {src.id}: {rel(src.path)} (sha256 {src.sha256[:12]}…) to {rel(paths.manifest)}; run `gm-graph build`")
+
+
 # ------------------------------------------------------------------ validate
 
 
