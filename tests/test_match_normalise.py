@@ -81,7 +81,7 @@ def test_words_after_a_preposition_are_an_adjunct(norm):
     n = norm.label("Pre-visualization (previz) for scenes")
     assert n.tokens == ("previsualization", stem("scene")) and n.adjunct == {stem("scene")}
     # a preposition after only weak words ("Creating ...") does not open an adjunct
-    assert not norm.label("Creating assets for games").adjunct
+    assert not norm.label("Creating visuals for games").adjunct
 
 
 def test_conjunct_parts_share_the_head(norm):

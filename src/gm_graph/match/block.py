@@ -3,6 +3,10 @@
 Only items that share a *blocking key* are scored. An item's keys are
 
 * ``t:`` each informative (not weak) word or concept of its label;
+* ``r:`` each near-synonym class (``related`` rows of the lexicon) of those words;
+* ``t:`` also each of the ``desc_keys`` rarest informative words of its description, so an
+  item meets another whose label its description says ("Generate cinematic aerial
+  perspectives" meets "Aerial view generation");
 * ``p:`` each pair of its (up to ``max_pair_tokens``) rarest informative words, which stays
   selective when single words become common in a large corpus;
 * ``f:`` its fingerprint (distinct label tokens, sorted; OpenRefine's key collision);
@@ -27,6 +31,9 @@ from gm_graph.match.score import Prepared
 def keys(p: Prepared, config: MatchConfig) -> set[str]:
     """The blocking keys of one prepared item."""
     out = {"t:" + t for t in p.strong}
+    strong = set(p.strong)
+    out.update("r:" + c for c, t in p.related.items() if t in strong)
+    out.update("t:" + t for t in p.desc_keys[: config.desc_keys])
     top = sorted(p.strong[: config.max_pair_tokens])
     out.update("p:" + a + "|" + b for a, b in combinations(top, 2))
     if p.label.tokens:

@@ -11,7 +11,9 @@ down, and two clusters join only when the *whole* group holds together:
   members it grew from, which keeps very large groups cheap);
 * the mean score over all pairs across them is at least ``cluster_mean``;
 * any pair across them from the same source list scores at least ``same_source`` (a list
-  rarely states one use case twice, so that takes strong evidence).
+  rarely states one use case twice, so that takes strong evidence), and a pair from the same
+  *section* of one list at least ``same_section`` (items a list gives side by side are meant
+  as different; a list organised by industry does repeat a use case under two industries).
 
 Curated must-links are applied first and skip the score checks, but never a cannot-link:
 a must-link that would join a cannot-linked pair, directly or through a chain, is refused
@@ -72,12 +74,14 @@ def cluster(
     must: list[Pair] = (),
     cannot: set[Pair] = frozenset(),
     describe: Callable[[int], str] = str,
+    sections: list[object] | None = None,
 ) -> Clustering:
     """Cluster items ``0..n-1``.
 
     ``edges`` are scored candidate pairs ``(score, i, j)``; ``pair_score(i, j)`` scores any pair
     (cached by the caller); ``sources[i]`` is item i's source list; ``must`` and ``cannot`` are
-    curated pairs (cannot also holds item/parent pairs); ``describe(i)`` names an item in messages.
+    curated pairs (cannot also holds item/parent pairs); ``describe(i)`` names an item in messages;
+    ``sections[i]`` (optional) is item i's section within its source list.
     """
     groups = _Groups(n)
     cannot_of: dict[int, set[int]] = {}
@@ -121,8 +125,12 @@ def cluster(
                 s = pair_score(x, y)
                 if s < config.member_floor:
                     return f"a member pair scores {s:.2f} < member floor {config.member_floor}"
-                if sources[y] == sx and s < config.same_source and ordered(x, y) not in curated_same:
-                    return f"same source list, a pair scores {s:.2f} < {config.same_source}"
+                if sources[y] == sx and ordered(x, y) not in curated_same:
+                    if sections is not None and sections[x] == sections[y]:
+                        if s < config.same_section:
+                            return f"same section of one source list, a pair scores {s:.2f} < {config.same_section}"
+                    elif s < config.same_source:
+                        return f"same source list, a pair scores {s:.2f} < {config.same_source}"
                 total += s
         mean = total / (len(a_members) * len(b_members))
         if mean < config.cluster_mean:

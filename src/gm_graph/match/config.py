@@ -38,11 +38,12 @@ class MatchConfig:
     stopwords_path: Path = field(default_factory=lambda: DATA_DIR / "stopwords.tsv")
 
     # --- decision thresholds -----------------------------------------------------------
-    accept: float = 0.72  # at or above: merged, no review
+    accept: float = 0.70  # at or above: merged, no review
     merge: float = 0.45  # best guess inside the review band: merged at or above this
     review: float = 0.35  # below: rejected without review
     same_source: float = 0.60  # two items of one source list merge only at or above this
-    member_floor: float = 0.25  # every pair inside a cluster must score at least this
+    same_section: float = 0.85  # ... and two items of one section of a list only at or above this
+    member_floor: float = 0.10  # every pair inside a cluster must score at least this (no chaining)
     cluster_mean: float = 0.40  # mean score of all pairs across two clusters to join them
     check_max: int = 6  # a group larger than this is checked through its first members only
 
@@ -50,29 +51,36 @@ class MatchConfig:
     broader: float = 0.90  # share of the broad label's weight the narrow label must hold
     broader_extra: float = 0.30  # extra informative weight the narrow label must add (vs broad)
     broader_max_tokens: int = 6  # labels with more words are sentences, not names: no containment
-    kind_of_not_merged: bool = True  # a pair where one is a kind of the other (below accept) is not merged
-    parent_cannot_link: bool = True  # an item is never merged with the group it is nested in
+    kind_of_not_merged: bool = True  # a pair where one is a kind of the other is not merged ...
+    kind_of_accept: float = 0.95  # ... unless it scores at least this (a plain duplicate)
+    parent_cannot_link: bool = True  # an item is never merged with the group it is nested in ...
+    single_child_group: bool = True  # ... unless it is the group's only item (then scores decide)
 
     # --- evidence weights (the score is their weighted sum; they need not add up to 1) ---
-    w_label: float = 0.45  # IDF-weighted Jaccard overlap of the label words
-    w_containment: float = 0.35  # IDF-weighted share of the smaller label held by the other
-    w_head: float = 0.10  # the head word of one label is in the other ("Virtual *tours*")
-    w_fuzzy: float = 0.15  # rapidfuzz token_sort_ratio of the normalised labels
-    w_description: float = 0.10  # IDF-weighted overlap of label + description words
-    w_qualifier: float = 0.05  # a parenthetical qualifier ("(VFX)") found on the other side
-    w_context: float = 0.05  # overlap of section headings / parent group (same industry...)
+    w_label: float = 0.5  # IDF-weighted Jaccard overlap of the label words (near-synonyms count part)
+    w_containment: float = 2.5  # IDF-weighted share of the smaller label held by the other
+    w_head: float = 0.6  # each label's head word is said by the other's label or description
+    w_fuzzy: float = 0.3  # rapidfuzz token_sort_ratio of the normalised labels
+    w_cross: float = 2.0  # share of each label said by the other's label, description, headings
+    w_description: float = 0.0  # TF-IDF cosine of the two descriptions (shown, not weighed)
+    w_qualifier: float = 0.4  # a parenthetical qualifier ("(VFX)") found on the other side
+    w_context: float = 0.0  # overlap of section headings / parent group (shown, not weighed)
 
     # --- word weights ----------------------------------------------------------------------
     weak_factor: float = 0.25  # a weak word (stopwords.tsv, kind weak) counts this much
     adjunct_factor: float = 0.5  # words after a preposition ("... for scenes") count this much
     qualifier_factor: float = 0.5  # words of a parenthetical qualifier, when not redundant
-    containment_power: float = 3.0  # containment part = share ** this: partial overlap counts little
+    containment_power: float = 2.0  # containment part = share ** this: partial overlap counts little
     conjunct_factor: float = 0.9  # a match on one part of an "A & B" name counts this much
+    context_factor: float = 0.5  # a context word (stopwords.tsv, kind context) counts this much
+    related_factor: float = 0.5  # a near-synonym (lexicon.tsv, kind related) counts this much of a match
+    heading_factor: float = 0.5  # ... and a word found only in the other item's headings this much
 
     # --- blocking ---------------------------------------------------------------------------
     block_max: int = 32  # a block up to this size is compared all-pairs ...
     block_window: int = 4  # ... a larger one by sorted neighbourhood with this window
     max_pair_tokens: int = 6  # informative words per label used to form word-pair keys
+    desc_keys: int = 6  # rarest informative description words per item used as keys too
 
     @property
     def score_weights(self) -> dict[str, float]:
@@ -81,6 +89,7 @@ class MatchConfig:
             "containment": self.w_containment,
             "head": self.w_head,
             "fuzzy": self.w_fuzzy,
+            "cross": self.w_cross,
             "description": self.w_description,
             "qualifier": self.w_qualifier,
             "context": self.w_context,

@@ -8,7 +8,8 @@ Three kinds of evidence, strongest first:
    under "Virtual Try-On (VTO):") is narrower than that group;
 3. **label containment** — B's words are in A's label (IDF-weighted share at least
    ``broader``), A and B end in the same head word, and A adds informative words of its own
-   before any preposition (at least ``broader_extra`` of B's weight): "Hair color try-on" is
+   before any preposition (at least ``broader_extra`` of B's weight; context words such as
+   "documentary" do not count): "Hair color try-on" is
    narrower than "Virtual try-on"; "Pre-visualization for scenes" is not narrower than
    "Previsualization", because "scenes" only stands in an adjunct; "Data augmentation" is not
    narrower than "Data visualization" (other head).
@@ -56,6 +57,8 @@ def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: Mat
         return 0.0
     if not (same_head if same_head is not None else head(narrow, lexicon) == head(broad, lexicon)):
         return 0.0
+    if narrow.label.conjuncts and any(part >= broad.weights.keys() for part in narrow.label.conjuncts):
+        return 0.0  # "Texture & asset generation" joins "asset generation" with another: not a kind of it
     wb = broad.total
     held = sum(w for t, w in broad.weights.items() if t in narrow.weights)
     share = held / wb if wb else 0.0
@@ -65,7 +68,11 @@ def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: Mat
     extra = sum(
         w
         for t, w in narrow.weights.items()
-        if t not in broad.weights and not lexicon.is_weak(t) and t not in lab.adjunct and t not in lab.qualifier_tokens
+        if t not in broad.weights
+        and not lexicon.is_weak(t)
+        and not lexicon.is_context(t)
+        and t not in lab.adjunct
+        and t not in lab.qualifier_tokens
     )
     if extra < config.broader_extra * wb:
         return 0.0

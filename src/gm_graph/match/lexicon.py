@@ -1,8 +1,11 @@
 """The curator-edited word knowledge of the matcher, read from data files.
 
-* ``data/lexicon.tsv`` — one concept per row: its preferred wording and its variants
-  (abbreviations, spellings, hyphenations). Every variant found in a label is replaced by
-  the concept's token, longest variant first.
+* ``data/lexicon.tsv`` — one row per concept or word class. A ``same`` row (the default)
+  gives a concept's preferred wording and its variants (abbreviations, spellings,
+  hyphenations): every variant found in a label is replaced by the concept's token, longest
+  variant first. A ``related`` row lists near-synonyms ("rendering", "visualization",
+  "mockup"): they stay distinct words, but a match of one against another counts as part of
+  a match (``related_factor`` in :mod:`.config`).
 * ``data/stopwords.tsv`` — word classes: ``stop`` words are dropped, ``prep`` words are
   dropped and open an adjunct, ``weak`` words are kept but weigh little.
 
@@ -19,7 +22,9 @@ from pathlib import Path
 from gm_graph.errors import GmError, rel
 from gm_graph.match.normalise import singular, stem, words
 
-KINDS = ("stop", "prep", "weak")
+KINDS = ("stop", "prep", "weak", "context")
+ROW_KINDS = ("same", "related")
+LEXICON_COLUMNS = ("preferred", "variants", "kind", "note")
 
 
 def concept_token(preferred: str) -> str:
@@ -27,28 +32,56 @@ def concept_token(preferred: str) -> str:
     return "-".join(w.casefold() for w in words(preferred, frozenset(w.casefold() for w in preferred.split())))
 
 
-def _rows(path: Path, header: str) -> Iterator[tuple[int, list[str]]]:
+def _rows(path: Path, header: str, columns: tuple[str, ...] = ()) -> Iterator[tuple[int, list[str]]]:
+    """Non-blank, non-comment rows of a TSV file as lists of stripped cells.
+
+    The header row (the row starting with ``header``) is skipped. When ``columns`` is given,
+    the header may name those columns in any order, and every row is returned with its cells
+    in ``columns`` order (a column the file lacks is ""); a file without a header row is read
+    in ``columns`` order. A row with more cells than columns is reported.
+    """
     shown = rel(path)
     if not path.is_file():
         raise GmError(shown, "file not found", "restore it from the repository; the matcher needs it")
+    order: list[int | None] | None = None
+    width = len(columns)
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
         if "\t".join(cells).casefold().startswith(header):
+            if columns:
+                names = [c.casefold() for c in cells if c]
+                unknown = [c for c in names if c not in columns]
+                if unknown:
+                    raise GmError(f"{shown}:{n}", f"unknown column(s) {', '.join(unknown)}", f"name the columns {', '.join(columns)}")
+                order = [names.index(c) if c in names else None for c in columns]
+                width = len(names)
             continue
+        if columns:
+            while len(cells) > width and not cells[-1]:
+                cells.pop()
+            if len(cells) > width:
+                raise GmError(
+                    f"{shown}:{n}", f"row has {len(cells)} columns, expected at most {width}", "separate variants with '|', not tabs"
+                )
+            if order is not None:
+                cells = [cells[k] if k is not None and k < len(cells) else "" for k in order]
+            cells = cells + [""] * (len(columns) - len(cells))
         yield n, cells
 
 
 @dataclass
 class Lexicon:
-    """Variant wordings -> concept tokens, plus the word classes."""
+    """Variant wordings -> concept tokens, near-synonym classes, and the word classes."""
 
     concepts: dict[tuple[str, ...], str] = field(default_factory=dict)  # variant words -> concept token
     preferred: dict[str, str] = field(default_factory=dict)  # concept token -> preferred wording
     keep: frozenset[str] = frozenset()  # one-word variants that are not plural-folded ("news")
     kinds: dict[str, str] = field(default_factory=dict)  # word -> "stop" | "prep"
     weak: frozenset[str] = frozenset()  # tokens (stems or concepts) of weak words
+    context: frozenset[str] = frozenset()  # tokens of context words ("documentary", "promotional")
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # token -> its near-synonym class ids
     _first: frozenset[str] = frozenset()
     _max_len: int = 1
 
@@ -63,26 +96,31 @@ class Lexicon:
     def _read_lexicon(self, path: Path) -> None:
         shown = rel(path)
         seen: dict[tuple[str, ...], int] = {}
-        rows = list(_rows(path, "preferred\tvariants"))
-        # One-word wordings are matched before plural folding, so collect them first.
-        keep = set()
-        for _, cells in rows:
-            for v in [cells[0], *(cells[1].split("|") if len(cells) > 1 else [])]:
-                folded = v.strip().casefold()
-                if folded and len(words(folded, frozenset({folded}))) == 1:
-                    keep.add(words(folded, frozenset({folded}))[0])
-        self.keep = frozenset(keep)
-        for n, cells in rows:
-            preferred = cells[0]
+        rows = []
+        for n, cells in _rows(path, "preferred\tvariants", LEXICON_COLUMNS):
+            preferred, variants, kind = cells[0], cells[1], cells[2].casefold() or "same"
             if not preferred:
                 raise GmError(f"{shown}:{n}", "row has no preferred wording", "put the concept's preferred wording in the first column")
-            if len(cells) > 3:
-                raise GmError(f"{shown}:{n}", f"row has {len(cells)} columns, expected at most 3", "separate variants with '|', not tabs")
-            token = concept_token(preferred)
-            self.preferred[token] = preferred
-            variants = [preferred, *(v for v in (cells[1].split("|") if len(cells) > 1 else []) if v.strip())]
-            for v in variants:
-                key = tuple(words(v.strip(), self.keep))
+            if kind not in ROW_KINDS:
+                raise GmError(f"{shown}:{n}", f"kind {cells[2]!r} is not one of {', '.join(ROW_KINDS)}", "fix the kind column (empty means same)")
+            rows.append((n, kind, [preferred, *(v.strip() for v in variants.split("|") if v.strip())]))
+        # One-word wordings of concepts are matched before plural folding, so collect them first.
+        keep = set()
+        for _, kind, wordings in rows:
+            if kind != "same":
+                continue
+            for v in wordings:
+                folded = v.casefold()
+                if len(words(folded, frozenset({folded}))) == 1:
+                    keep.add(words(folded, frozenset({folded}))[0])
+        self.keep = frozenset(keep)
+        for n, kind, wordings in rows:
+            if kind != "same":
+                continue
+            token = concept_token(wordings[0])
+            self.preferred[token] = wordings[0]
+            for v in wordings:
+                key = tuple(words(v, self.keep))
                 if not key:
                     raise GmError(f"{shown}:{n}", f"variant {v!r} has no words", "remove it or fix the spelling")
                 if key in seen and self.concepts[key] != token:
@@ -95,26 +133,53 @@ class Lexicon:
                 self.concepts[key] = token
         self._first = frozenset(k[0] for k in self.concepts)
         self._max_len = max((len(k) for k in self.concepts), default=1)
+        # Near-synonym classes: each wording must come out as one token (a word or a concept).
+        related: dict[str, list[str]] = {}
+        for n, kind, wordings in rows:
+            if kind != "related":
+                continue
+            if len(wordings) < 2:
+                raise GmError(f"{shown}:{n}", "a related row needs at least two wordings", "list the near-synonyms in the variants column")
+            class_id = "~" + concept_token(wordings[0])
+            for v in wordings:
+                token = self.token_of(v)
+                if token is None:
+                    raise GmError(
+                        f"{shown}:{n}",
+                        f"related wording {v!r} is not one word or lexicon concept",
+                        "add the phrase as a concept row first, or list single words",
+                    )
+                if class_id not in related.setdefault(token, []):
+                    related[token].append(class_id)
+        self.related = {t: tuple(c) for t, c in related.items()}
+
+    def token_of(self, wording: str) -> str | None:
+        """The one token a wording normalises to (a concept token or a word's stem), or None
+        when it is several tokens."""
+        tokens = [c if c is not None else stem(span[0]) for c, span in self.phrases(words(wording, self.keep))]
+        return tokens[0] if len(tokens) == 1 else None
 
     def _read_stopwords(self, path: Path) -> None:
         shown = rel(path)
         weak: set[str] = set()
+        context: set[str] = set()
         for n, cells in _rows(path, "word\tkind"):
             if len(cells) < 2 or cells[1] not in KINDS:
                 raise GmError(f"{shown}:{n}", f"expected WORD<TAB>KIND with KIND one of {', '.join(KINDS)}", "fix the row")
             word, kind = cells[0], cells[1]
             raw = words(word, self.keep)
-            if kind == "weak":
+            if kind in ("weak", "context"):
                 tokens = [c if c is not None else stem(span[0]) for c, span in self.phrases(raw)]
                 if len(tokens) != 1:
-                    raise GmError(f"{shown}:{n}", f"weak word {word!r} is not one word or lexicon concept", "list each word on its own row")
-                weak.add(tokens[0])
+                    raise GmError(f"{shown}:{n}", f"{kind} word {word!r} is not one word or lexicon concept", "list each word on its own row")
+                (weak if kind == "weak" else context).add(tokens[0])
             else:
                 if len(raw) != 1:
                     raise GmError(f"{shown}:{n}", f"{kind} word {word!r} must be a single word", "list each word on its own row")
                 self.kinds[raw[0]] = kind
                 self.kinds.setdefault(singular(word.casefold()), kind)
         self.weak = frozenset(weak)
+        self.context = frozenset(context)
 
     # -- use --------------------------------------------------------------------------------
     def word_kind(self, word: str) -> str:
@@ -123,6 +188,15 @@ class Lexicon:
 
     def is_weak(self, token: str) -> bool:
         return token in self.weak
+
+    def is_context(self, token: str) -> bool:
+        """A context word names where or for whom a use case is applied (a genre, industry or
+        purpose: "documentary", "promotional"), not what it makes."""
+        return token in self.context
+
+    def classes(self, token: str) -> tuple[str, ...]:
+        """The near-synonym classes (``related`` rows) a token belongs to."""
+        return self.related.get(token, ())
 
     def phrases(self, raw: list[str]) -> Iterator[tuple[str | None, list[str]]]:
         """Walk folded words, yielding ``(concept token, words)`` for each lexicon match,

@@ -37,7 +37,8 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _CONJUNCTION = re.compile(r"\s*(?:&|,|\band\b|\bor\b)\s*", re.IGNORECASE)
-MAX_CONJUNCT_TOKENS = 6  # longer labels are sentences; their "and" does not join two names
+MAX_CONJUNCT_TOKENS = 6
+COMPOUND_PREPS = frozenset({"based"})  # "X-based Y": X modifies Y (unless "based on X")  # longer labels are sentences; their "and" does not join two names
 
 
 def clean(text: str) -> str:
@@ -149,11 +150,17 @@ class Normaliser:
         out: list[str] = []
         after_prep: list[bool] = []
         in_adjunct = False
-        for concept, span in self.lexicon.phrases(raw):
+        spans = list(self.lexicon.phrases(raw))
+        for k, (concept, span) in enumerate(spans):
             if concept is None:
                 w = span[0]
                 kind = self.lexicon.word_kind(w)
                 if kind == "stop":
+                    continue
+                if kind == "prep" and w in COMPOUND_PREPS and out and (k + 1 == len(spans) or spans[k + 1][1][0] not in ("on", "upon")):
+                    # "Template-based content": "based" without "on" makes the word before it a
+                    # modifier (an adjunct) of what follows, which stays the head.
+                    after_prep[-1] = True
                     continue
                 if kind == "prep":
                     # Only a preposition after a telling word opens an adjunct: in

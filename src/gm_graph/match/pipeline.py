@@ -88,7 +88,13 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
                 parents.append((i, p))
     cannot = set(cannot_curated)
     if config.parent_cannot_link:
-        cannot.update(ordered(i, p) for i, p in parents)
+        # A group with a single nested item may just name that item ("Synthetic Data
+        # Generation for Model Training:" over "AI Model Training Data"): that pair is left to
+        # the scores; any other item is never merged with the group it is nested in.
+        children: dict[int, int] = {}
+        for _, p in parents:
+            children[p] = children.get(p, 0) + 1
+        cannot.update(ordered(i, p) for i, p in parents if not (config.single_child_group and children[p] == 1))
 
     # -- blocking and scoring -------------------------------------------------------------------------
     t = time.perf_counter()
@@ -114,12 +120,12 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
     edges = [(s, key // n, key % n) for key, (s, _) in scored.items() if s >= merge]
     if config.kind_of_not_merged:
         # "Hair color try-on" is a kind of "Virtual try-on": a broader link, not a merge,
-        # unless the pair scores as a plain duplicate (at or above accept).
+        # unless the pair scores as a plain duplicate (at or above kind_of_accept).
         prep = scorer.items
         edges = [
             e
             for e in edges
-            if e[0] >= config.accept
+            if e[0] >= config.kind_of_accept
             or not (containment(prep[e[1]], prep[e[2]], lexicon, config) or containment(prep[e[2]], prep[e[1]], lexicon, config))
         ]
     timing["score"] = time.perf_counter() - t
@@ -127,7 +133,10 @@ def match_items(items: list[Item], config: MatchConfig | None = None, constraint
     # -- clustering -------------------------------------------------------------------------------------
     t = time.perf_counter()
     sources = [it.source for it in items]
-    clustering = cluster(n, edges, pair_score, sources, config, must, cannot, describe=lambda i: _where(items[i]))
+    # An item's section: its source list, headings and the group it is nested in (siblings in
+    # one group are side by side; a group and its own item are not).
+    sections = [(it.source, p.section, it.parent.key if it.parent is not None else None) for it, p in zip(items, scorer.items)]
+    clustering = cluster(n, edges, pair_score, sources, config, must, cannot, describe=lambda i: _where(items[i]), sections=sections)
     conflicts.extend(clustering.conflicts)
     cluster_of = clustering.cluster_of
     timing["cluster"] = time.perf_counter() - t

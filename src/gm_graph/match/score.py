@@ -40,7 +40,7 @@ from gm_graph.match.normalise import Normalised, Normaliser
 from gm_graph.model import Item
 
 
-PART_NAMES = ("label", "containment", "head", "fuzzy", "description", "qualifier", "context")
+PART_NAMES = ("label", "containment", "head", "fuzzy", "cross", "description", "qualifier", "context")
 
 
 @dataclass(slots=True)
@@ -50,7 +50,7 @@ class Prepared:
     index: int
     item: Item
     label: Normalised
-    weights: dict[str, float]  # label token -> weight (IDF x weak/adjunct/qualifier factors)
+    weights: dict[str, float]  # label token -> weight (IDF x weak/adjunct/qualifier/context factors)
     total: float  # sum of weights
     strong: tuple[str, ...]  # distinct informative (not weak) label tokens, rarest first
     text: dict[str, float]  # label + description token -> weight
@@ -60,6 +60,13 @@ class Prepared:
     fuzzy: str  # normalised label for rapidfuzz
     source: str
     head: str  # the head word: last informative token before any preposition
+    related: dict[str, str]  # near-synonym class -> the label token of that class (heaviest)
+    text_related: frozenset[str]  # near-synonym classes of the label + description tokens
+    desc: dict[str, float]  # description token -> weight (empty without a description)
+    desc_norm: float  # Euclidean norm of ``desc``
+    section: tuple[str, ...]  # the heading texts, outermost first (same section = same list part)
+    heading_tokens: frozenset[str]  # tokens of the headings only (where the item applies)
+    desc_keys: tuple[str, ...]  # informative description tokens not in the label, rarest first
 
 
 def weighted_jaccard(a: dict[str, float], b: dict[str, float], total_a: float, total_b: float) -> tuple[float, float]:
@@ -112,10 +119,15 @@ class Scorer:
 
     def word_weight(self, token: str) -> float:
         w = self.idf(token)
-        return w * self.config.weak_factor if self.lexicon.is_weak(token) else w
+        if self.lexicon.is_weak(token):
+            return w * self.config.weak_factor
+        if self.lexicon.is_context(token):
+            return w * self.config.context_factor
+        return w
 
     def _prepare(self, index: int, item: Item, lab: Normalised, desc: tuple[str, ...]) -> Prepared:
         cfg = self.config
+        lex = self.lexicon
         weights: dict[str, float] = {}
         for t in lab.tokens:
             w = self.word_weight(t)
@@ -125,15 +137,24 @@ class Scorer:
         for t in lab.qualifier_tokens:
             weights.setdefault(t, self.word_weight(t) * cfg.qualifier_factor)
         text = dict(weights)
+        desc_w: dict[str, float] = {}
         for t in desc:
-            text.setdefault(t, self.word_weight(t))
-        strong = sorted({t for t in weights if not self.lexicon.is_weak(t)}, key=lambda t: (self.df[t], t))
+            w = self.word_weight(t)
+            text.setdefault(t, w)
+            desc_w[t] = desc_w.get(t, 0.0) + w
+        related: dict[str, str] = {}
+        for t in sorted(weights, key=lambda t: -weights[t]):
+            for c in lex.classes(t):
+                related.setdefault(c, t)
+        text_related = frozenset(c for t in text for c in lex.classes(t))
+        strong = sorted({t for t in weights if not lex.is_weak(t)}, key=lambda t: (self.df[t], t))
         context: set[str] = set()
         for h in item.headings:
             context.update(self.normaliser.text(h.text))
+        heading_tokens = frozenset(context)
         if item.parent is not None:
             context.update(self.normaliser.label(item.parent.label).tokens)
-        context = {t for t in context if not self.lexicon.is_weak(t)}
+        context = {t for t in context if not lex.is_weak(t)}
         return Prepared(
             index=index,
             item=item,
@@ -147,7 +168,14 @@ class Scorer:
             context=frozenset(context),
             fuzzy=" ".join(lab.tokens),
             source=item.source,
-            head=head_word(lab, self.lexicon),
+            head=head_word(lab, lex),
+            related=related,
+            text_related=text_related,
+            desc=desc_w,
+            desc_norm=math.sqrt(sum(w * w for w in desc_w.values())),
+            section=tuple(h.text for h in item.headings),
+            heading_tokens=heading_tokens,
+            desc_keys=tuple(sorted({t for t in desc_w if t not in weights and not lex.is_weak(t)}, key=lambda t: (self.df[t], t))),
         )
 
     # -- scoring -----------------------------------------------------------------------------
@@ -155,6 +183,25 @@ class Scorer:
         """Score items ``i`` and ``j``; returns ``(score, parts)``."""
         score, values = self.score_values(i, j)
         return score, dict(zip(PART_NAMES, values))
+
+    def _soft_shared(self, a: Prepared, b: Prepared) -> float:
+        """Weight of near-synonym matches between the two labels' words that are not shared
+        outright: each class both labels hold counts ``related_factor`` of the smaller weight."""
+        if not a.related or not b.related:
+            return 0.0
+        wa, wb = a.weights, b.weights
+        extra = 0.0
+        used_a: set[str] = set()
+        used_b: set[str] = set()
+        for c, ta in a.related.items():
+            tb = b.related.get(c)
+            if tb is None or ta in wb or tb in wa or ta in used_a or tb in used_b:
+                continue
+            used_a.add(ta)
+            used_b.add(tb)
+            x, y = wa[ta], wb[tb]
+            extra += x if x < y else y
+        return extra * self.config.related_factor
 
     @staticmethod
     def _best_conjunct(a: Prepared, b: Prepared) -> float:
@@ -171,22 +218,55 @@ class Scorer:
                     best = shared / union
         return best
 
+    def _head_in(self, a: Prepared, b: Prepared) -> float:
+        """1 when ``a``'s head word is said by ``b``'s label or description, ``related_factor``
+        when a near-synonym of it is, else 0."""
+        if a.head in b.text:
+            return 1.0
+        if b.text_related and any(c in b.text_related for c in self.lexicon.classes(a.head)):
+            return self.config.related_factor
+        return 0.0
+
+    def _coverage(self, a: Prepared, b: Prepared) -> float:
+        """Share of ``a``'s label weight that ``b``'s label or description says (a near-synonym
+        counting ``related_factor``, a word of ``b``'s headings ``heading_factor``)."""
+        if a.total <= 0:
+            return 0.0
+        bt, br, bh = b.text, b.text_related, b.heading_tokens
+        rf, hf = self.config.related_factor, self.config.heading_factor
+        lex = self.lexicon
+        got = 0.0
+        for t, w in a.weights.items():
+            if t in bt:
+                got += w
+            elif br and any(c in br for c in lex.classes(t)):
+                got += w * rf
+            elif t in bh:
+                got += w * hf
+        return got / a.total
+
     def score_values(self, i: int, j: int) -> tuple[float, tuple[float, ...]]:
         """Like :meth:`score`, with the parts as a tuple in :data:`PART_NAMES` order (faster)."""
         a, b = self.items[i], self.items[j]
+        cfg = self.config
         shared, union = weighted_jaccard(a.weights, b.weights, a.total, b.total)
+        soft = self._soft_shared(a, b)
+        if soft:
+            shared += soft
+            union -= soft
         label = shared / union if union > 0 else 0.0
         if a.label.conjuncts or b.label.conjuncts:
-            label = max(label, self.config.conjunct_factor * self._best_conjunct(a, b))
+            label = max(label, cfg.conjunct_factor * self._best_conjunct(a, b))
         smaller = a.total if a.total < b.total else b.total
-        containment = min(1.0, shared / smaller) ** self.config.containment_power if smaller > 0 else 0.0
-        head = 1.0 if a.head == b.head or a.head in b.weights or b.head in a.weights else 0.0
+        containment = min(1.0, shared / smaller) ** cfg.containment_power if smaller > 0 else 0.0
+        head = 1.0 if a.head == b.head else (self._head_in(a, b) + self._head_in(b, a)) / 2
         fuzzy = fuzz.token_sort_ratio(a.fuzzy, b.fuzzy) / 100.0
-        if a.has_description or b.has_description:
-            # Overlap coefficient: how much of the shorter text the longer one says.
-            s2, _ = weighted_jaccard(a.text, b.text, a.text_total, b.text_total)
-            shorter = a.text_total if a.text_total < b.text_total else b.text_total
-            description = min(1.0, s2 / shorter) if shorter > 0 else 0.0
+        ab, ba = self._coverage(a, b), self._coverage(b, a)
+        cross = max(math.sqrt(ab * ba), label)
+        if a.has_description and b.has_description and a.desc_norm and b.desc_norm:
+            da, db = (a.desc, b.desc) if len(a.desc) < len(b.desc) else (b.desc, a.desc)
+            dot = sum(w * db[t] for t, w in da.items() if t in db)
+            description = dot / (a.desc_norm * b.desc_norm)
         else:
             description = label
         qualifier = label
@@ -200,8 +280,6 @@ class Scorer:
             context = len(a.context & b.context) / len(a.context | b.context)
         else:
             context = label
-        wl, wc, wh, wf, wd, wq, wx = self._w
-        score = (
-            wl * label + wc * containment + wh * head + wf * fuzzy + wd * description + wq * qualifier + wx * context
-        ) / self._w_total
-        return round(score, 4), (label, containment, head, fuzzy, description, qualifier, context)
+        values = (label, containment, head, fuzzy, cross, description, qualifier, context)
+        score = sum(w * v for w, v in zip(self._w, values)) / self._w_total
+        return round(score, 4), values
