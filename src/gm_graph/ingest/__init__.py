@@ -99,5 +99,7 @@ from gm_graph.ingest import (  # noqa: E402,F401
     front_matter,
     label_paragraphs,
     markdown_bold,
+    plain_list,
     roman_outline,
+    table,
 )
