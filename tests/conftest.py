@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gm_graph.ingest import read_source
+from gm_graph.ingest import read_source, read_text, split_lists
 from gm_graph.manifest import load_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,3 +32,20 @@ def parsed(sources):
         for result in results:
             out[result.source] = result
     return out
+
+
+@pytest.fixture(scope="session")
+def segments(sources):
+    """Every real source list as a segment, cut as the build cuts it, by source-list id."""
+    out = {}
+    for src in sources:
+        for seg in split_lists(src, read_text(src.path), src.file):
+            if seg.source:
+                out[seg.source] = seg
+    return out
+
+
+@pytest.fixture(scope="session")
+def file_lines(repo_root):
+    """The lines of data/sources/assistant-lists.txt (the four assistant lists)."""
+    return (repo_root / "data/sources/assistant-lists.txt").read_text(encoding="utf-8").splitlines()

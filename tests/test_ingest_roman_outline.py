@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from gm_graph.ingest import REGISTRY, read_text, split_lists
+from gm_graph.ingest import REGISTRY
 from gm_graph.ingest.base import Segment
 from gm_graph.ingest.roman_outline import RomanOutline, roman_value
 
@@ -30,21 +30,6 @@ SECTIONS = {
 @pytest.fixture(scope="module")
 def result(parsed):
     return parsed[LIST]
-
-
-@pytest.fixture(scope="module")
-def segments(sources):
-    out = {}
-    for src in sources:
-        for seg in split_lists(src, read_text(src.path), src.file):
-            if seg.source:
-                out[seg.source] = seg
-    return out
-
-
-@pytest.fixture(scope="module")
-def file_lines(repo_root):
-    return (repo_root / "data/sources/assistant-lists.txt").read_text(encoding="utf-8").splitlines()
 
 
 def doc(*lines: str) -> Segment:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from gm_graph.namespace import GM, GRAPH, RDF, SKOS
+from gm_graph.namespace import GM, GRAPH
 from gm_graph.reason import closure, materialise
 from gm_graph.store import parse_file
 

@@ -19,7 +19,6 @@ from gm_graph import __version__
 from gm_graph.manifest import Source
 from gm_graph.model import Heading, Item, ParseResult, digest
 from gm_graph.namespace import (
-    DCAT,
     DCTERMS,
     GM,
     GMB,

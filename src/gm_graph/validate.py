@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from gm_graph.errors import GmError, rel
-from gm_graph.namespace import GM, PREFIXES, RDF, RDFS, SH
+from gm_graph.namespace import PREFIXES, RDF, RDFS, SH
 from gm_graph.store import parse_file
 
 _SUBCLASS_CLOSURE = """

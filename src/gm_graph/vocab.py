@@ -33,7 +33,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from gm_graph import namespace as ns
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
 # rdflib views of the namespaces defined once in gm_graph.namespace.
