@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from match_helpers import items
+from match_helpers import item, items
 
 from gm_graph.match import MatchConfig, load_lexicon
 from gm_graph.match.block import candidate_pairs, keys
@@ -54,3 +54,19 @@ def test_a_large_block_is_compared_by_sorted_neighbourhood():
     # every item meets at most its 2 neighbours in the "product" block (plus its own word-pair keys)
     assert len(pairs) <= 2 * len(labels)
     assert len(pairs) < len(labels) * (len(labels) - 1) // 2
+
+
+def test_description_words_are_keys_too():
+    # List 1 line 131: "Interior design staging: Fill empty rooms with virtual furniture/styles."
+    its = [item("Interior design staging", "s1", 1, "Fill empty rooms with virtual furniture."), item("Furniture previews", "s2", 2)]
+    config = MatchConfig()
+    lex = load_lexicon(config)
+    prepared = Scorer(its, Normaliser(lex), lex, config).items
+    assert (0, 1) in candidate_pairs(prepared, config)
+    assert (0, 1) not in candidate_pairs(prepared, replace(config, desc_keys=0))
+
+
+def test_near_synonyms_meet_in_a_block():
+    prepared, config = prepare(["Personalized ad generation", "Seasonal campaign imagery"])
+    assert "r:~ad" in keys(prepared[0], config) and "r:~ad" in keys(prepared[1], config)
+    assert (0, 1) in candidate_pairs(prepared, config)

@@ -72,3 +72,26 @@ def test_same_label_in_two_sections_of_one_list_merges():
     a = item("Menu photography", "s1", 10, section="Tourism Marketing")
     b = item("Menu photography", "s1", 20, section="Menu & Marketing")
     assert len(match_items([a, b]).clusters) == 1
+
+
+def test_one_section_of_a_list_needs_stronger_evidence_than_two_sections():
+    # A list organised by industry repeats a use case under two headings; items side by side
+    # under one heading are meant as different.
+    score = (CONFIG.same_source + CONFIG.same_section) / 2
+    two = run(2, {(0, 1): score}, sources=["a", "a"])
+    assert two.clusters == [[0, 1]]
+    one = cluster(2, [(score, 0, 1)], lambda i, j: score, ["a", "a"], CONFIG, sections=[("a", "X"), ("a", "X")])
+    assert one.clusters == [[0], [1]] and "same section" in one.refused[(0, 1)]
+    apart = cluster(2, [(score, 0, 1)], lambda i, j: score, ["a", "a"], CONFIG, sections=[("a", "X"), ("a", "Y")])
+    assert apart.clusters == [[0, 1]]
+
+
+def test_a_group_with_one_item_may_merge_with_it_but_not_a_group_with_two():
+    # List 4 line 803 "Synthetic Data Generation for Model Training:" holds only line 804
+    group = item("Synthetic Data Generation for Model Training", "s4", 803)
+    child = item("Synthetic data generation for model training", "s4", 804, parent=group)
+    assert len(match_items([group, child]).clusters) == 1
+    other = item("Synthetic data generation for model training", "s4", 805, parent=group)
+    result = match_items([group, child, other])
+    cluster_of = {link.item.line: link.cluster_id for link in result.links}
+    assert cluster_of[803] not in (cluster_of[804], cluster_of[805])

@@ -65,3 +65,26 @@ def test_no_cycles_on_many_overlapping_labels():
         return any(n == goal or (n not in seen and reaches(n, goal, (*seen, n))) for n in up.get(a, ()))
 
     assert not any(reaches(c.id, c.id) for c in result.clusters)
+
+
+def test_a_context_word_does_not_make_a_narrower_use_case():
+    # README of the alignment set: "Documentary B-roll generation" = "AI-generated B-roll";
+    # "documentary" is a context word in data/stopwords.tsv
+    result = match_items(items("AI-generated B-roll", "Documentary B-roll generation", "Drug discovery"))
+    by_label = ids(result)
+    assert by_label["AI-generated B-roll"] == by_label["Documentary B-roll generation"]
+    assert result.broader == []
+
+
+def test_a_name_joining_two_use_cases_is_not_a_kind_of_one_of_them():
+    from gm_graph.match import MatchConfig, load_lexicon
+    from gm_graph.match.hierarchy import containment
+    from gm_graph.match.normalise import Normaliser
+    from gm_graph.match.score import Scorer
+
+    config = MatchConfig()
+    lex = load_lexicon(config)
+    s = Scorer(items("Texture & asset generation", "Asset generation", "Hair color try-on", "Virtual try-on"), Normaliser(lex), lex, config)
+    joined, part, narrow, broad = s.items
+    assert containment(joined, part, lex, config) == 0.0  # List 1 159 vs List 2 336: the same
+    assert containment(narrow, broad, lex, config) > 0.0  # a kind of it

@@ -121,3 +121,49 @@ def test_stopwords_refuse_an_unknown_kind(tmp_path):
     (tmp_path / "stopwords.tsv").write_text("foo\tsometimes\t\n", encoding="utf-8")
     with pytest.raises(GmError, match="stopwords.tsv:1"):
         Lexicon.load(tmp_path / "lexicon.tsv", tmp_path / "stopwords.tsv")
+
+
+def test_x_based_makes_x_a_modifier(norm):
+    # "Template-based short-form content" (List 1 line 83) is short-form content; "template" modifies it
+    n = norm.label("Template-based short-form content")
+    assert n.tokens == (stem("template"), "short-form", stem("content")) and n.adjunct == {stem("template")}
+    # "based on" still opens an adjunct after a telling word
+    assert norm.label("Storyboards based on scripts").adjunct == {stem("script")}
+
+
+def test_related_rows_are_near_synonym_classes_not_concepts(norm):
+    lex = norm.lexicon
+    # data/lexicon.tsv: "visualization | rendering | preview | mockup" is a related row
+    assert stem("rendering") in norm.label("Architectural rendering").tokens  # the word is kept ...
+    assert lex.classes(stem("rendering")) == lex.classes(stem("visualization")) != ()  # ... in one class
+    assert lex.classes("ad") and set(lex.classes("ad")) & set(lex.classes(stem("campaign")))
+    assert not set(lex.classes("ad")) & set(lex.classes(stem("storyboard")))
+
+
+def test_context_words_come_from_the_data_file():
+    lex = load_lexicon(MatchConfig())
+    assert lex.is_context(stem("documentary")) and lex.is_context(stem("marketing"))
+    assert lex.is_context("promo")  # the lexicon concept of "promotional"
+    assert not lex.is_context(stem("hair")) and not lex.is_weak(stem("documentary"))
+
+
+def test_lexicon_header_names_the_columns_and_kind_is_checked(tmp_path):
+    (tmp_path / "lexicon.tsv").write_text(
+        "kind\tpreferred\tvariants\tnote\n\tmotion capture\tmocap\t\nrelated\tvisualization\trendering|mockup\tnear\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "stopwords.tsv").write_text("word\tkind\tnote\nads\tcontext\t\n", encoding="utf-8")
+    lex = Lexicon.load(tmp_path / "lexicon.tsv", tmp_path / "stopwords.tsv")
+    n = Normaliser(lex)
+    assert n.label("Mocap cleanup").tokens == ("motion-capture", "cleanup")
+    assert lex.classes(stem("mockup")) == ("~visualization",) and lex.is_context("ads")
+    (tmp_path / "lexicon.tsv").write_text("preferred\tvariants\tkind\nrender\tvisualize\tsynonym\n", encoding="utf-8")
+    with pytest.raises(GmError, match=r"lexicon.tsv:2: kind 'synonym' is not one of same, related"):
+        Lexicon.load(tmp_path / "lexicon.tsv", tmp_path / "stopwords.tsv")
+
+
+def test_related_wording_must_be_one_token(tmp_path):
+    (tmp_path / "lexicon.tsv").write_text("preferred\tvariants\tkind\navatar\tdigital human\trelated\n", encoding="utf-8")
+    (tmp_path / "stopwords.tsv").write_text("", encoding="utf-8")
+    with pytest.raises(GmError, match="'digital human' is not one word or lexicon concept"):
+        Lexicon.load(tmp_path / "lexicon.tsv", tmp_path / "stopwords.tsv")

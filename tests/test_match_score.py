@@ -42,12 +42,32 @@ def test_virtual_tours_and_virtual_try_on_score_low():
     assert s.score(0, 1)[0] < MatchConfig().review
 
 
-def test_description_and_context_are_weaker_evidence():
+def test_a_description_that_says_the_other_label_is_cross_evidence():
+    # List 1 line 133 and List 2 line 372: the description says "aerial perspectives"
     a = item("Neighborhood flythroughs", "s1", 1, "Generate cinematic aerial perspectives.", "Real Estate")
-    b = item("Aerial view generation", "s2", 2, "", "Real Estate")
-    c = item("Aerial view generation", "s3", 3, "", "Gaming")
+    b = item("Aerial view generation", "s2", 2)
+    c = item("Neighborhood flythroughs", "s3", 3)
     s = scorer([a, b, c])
-    _, parts_ab = s.score(0, 1)
-    _, parts_ac = s.score(0, 2)
-    assert parts_ab["context"] > parts_ac["context"]
-    assert parts_ab["description"] > 0
+    _, with_description = s.score(0, 1)
+    _, without = s.score(2, 1)
+    assert with_description["cross"] > without["cross"]
+    assert with_description["cross"] > with_description["label"]
+
+
+def test_a_heading_word_counts_part_of_a_match():
+    # "3D Visualization" under an architecture heading says part of "Architectural rendering"
+    a = item("Architectural rendering", "s1", 1)
+    b = item("3D Visualization", "s2", 2, "", "Architecture and Interior Design")
+    c = item("3D Visualization", "s3", 3, "", "Gaming")
+    s = scorer([a, b, c])
+    assert s._coverage(s.items[0], s.items[1]) > s._coverage(s.items[0], s.items[2])
+
+
+def test_near_synonyms_count_part_of_a_match():
+    # data/lexicon.tsv: "ad" and "campaign" are a related row, "ad" and "album" are not
+    s = scorer(items("Personalized ads", "Personalized campaigns", "Personalized albums"))
+    related, _ = s.score(0, 1)
+    unrelated, _ = s.score(0, 2)
+    assert related > unrelated
+    exact, _ = scorer(items("Personalized ads", "Personalized ads")).score(0, 1)
+    assert exact > related

@@ -41,11 +41,11 @@ class MatchConfig:
     accept: float = 0.70  # at or above: merged, no review
     merge: float = 0.45  # best guess inside the review band: merged at or above this
     review: float = 0.35  # below: rejected without review
-    same_source: float = 0.60  # two items of one source list merge only at or above this
+    same_source: float = 0.55  # two items of one source list merge only at or above this
     same_section: float = 0.85  # ... and two items of one section of a list only at or above this
     member_floor: float = 0.10  # every pair inside a cluster must score at least this (no chaining)
     cluster_mean: float = 0.40  # mean score of all pairs across two clusters to join them
-    check_max: int = 6  # a group larger than this is checked through its first members only
+    check_max: int = 5  # a group larger than this is checked through its first members only
 
     # --- hierarchy (skos:broader) --------------------------------------------------------
     broader: float = 0.90  # share of the broad label's weight the narrow label must hold
@@ -62,9 +62,7 @@ class MatchConfig:
     w_head: float = 0.6  # each label's head word is said by the other's label or description
     w_fuzzy: float = 0.3  # rapidfuzz token_sort_ratio of the normalised labels
     w_cross: float = 2.0  # share of each label said by the other's label, description, headings
-    w_description: float = 0.0  # TF-IDF cosine of the two descriptions (shown, not weighed)
     w_qualifier: float = 0.4  # a parenthetical qualifier ("(VFX)") found on the other side
-    w_context: float = 0.0  # overlap of section headings / parent group (shown, not weighed)
 
     # --- word weights ----------------------------------------------------------------------
     weak_factor: float = 0.25  # a weak word (stopwords.tsv, kind weak) counts this much
@@ -73,7 +71,7 @@ class MatchConfig:
     containment_power: float = 2.0  # containment part = share ** this: partial overlap counts little
     conjunct_factor: float = 0.9  # a match on one part of an "A & B" name counts this much
     context_factor: float = 0.5  # a context word (stopwords.tsv, kind context) counts this much
-    related_factor: float = 0.5  # a near-synonym (lexicon.tsv, kind related) counts this much of a match
+    related_factor: float = 0.8  # a near-synonym (lexicon.tsv, kind related) counts this much of a match
     heading_factor: float = 0.5  # ... and a word found only in the other item's headings this much
 
     # --- blocking ---------------------------------------------------------------------------
@@ -90,9 +88,7 @@ class MatchConfig:
             "head": self.w_head,
             "fuzzy": self.w_fuzzy,
             "cross": self.w_cross,
-            "description": self.w_description,
             "qualifier": self.w_qualifier,
-            "context": self.w_context,
         }
 
     @classmethod

@@ -57,7 +57,7 @@ def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: Mat
         return 0.0
     if not (same_head if same_head is not None else head(narrow, lexicon) == head(broad, lexicon)):
         return 0.0
-    if narrow.label.conjuncts and any(part >= broad.weights.keys() for part in narrow.label.conjuncts):
+    if narrow.label.conjuncts and any(part >= set(broad.strong) for part in narrow.label.conjuncts):
         return 0.0  # "Texture & asset generation" joins "asset generation" with another: not a kind of it
     wb = broad.total
     held = sum(w for t, w in broad.weights.items() if t in narrow.weights)

@@ -36,9 +36,10 @@ def _rows(path: Path, header: str, columns: tuple[str, ...] = ()) -> Iterator[tu
     """Non-blank, non-comment rows of a TSV file as lists of stripped cells.
 
     The header row (the row starting with ``header``) is skipped. When ``columns`` is given,
-    the header may name those columns in any order, and every row is returned with its cells
-    in ``columns`` order (a column the file lacks is ""); a file without a header row is read
-    in ``columns`` order. A row with more cells than columns is reported.
+    a header row names some of those columns (the first always) in any order, and every row
+    is returned with its cells in ``columns`` order (a column the file lacks is ""); a file
+    without a header row is read in ``columns`` order. A row with more cells than columns is
+    reported.
     """
     shown = rel(path)
     if not path.is_file():
@@ -49,12 +50,9 @@ def _rows(path: Path, header: str, columns: tuple[str, ...] = ()) -> Iterator[tu
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
-        if "\t".join(cells).casefold().startswith(header):
+        names = [c.casefold() for c in cells if c]
+        if "\t".join(cells).casefold().startswith(header) or (columns and columns[0] in names and set(names) <= set(columns)):
             if columns:
-                names = [c.casefold() for c in cells if c]
-                unknown = [c for c in names if c not in columns]
-                if unknown:
-                    raise GmError(f"{shown}:{n}", f"unknown column(s) {', '.join(unknown)}", f"name the columns {', '.join(columns)}")
                 order = [names.index(c) if c in names else None for c in columns]
                 width = len(names)
             continue

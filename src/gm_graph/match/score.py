@@ -3,8 +3,10 @@
 Each item is prepared once (:class:`Prepared`): its normalised label, the words of its
 description, and its context (section headings and the group it is nested under). Words are
 weighed by their inverse document frequency over the items being matched, so a word most
-items share ("generation") counts little; weak words (``data/stopwords.tsv``), adjunct words
-("... for scenes") and qualifier words weigh less again (factors in :mod:`.config`).
+items share ("generation") counts little; weak words (``data/stopwords.tsv``), context words
+("marketing", "documentary"), adjunct words ("... for scenes") and qualifier words weigh less
+again (factors in :mod:`.config`). Near-synonyms (``related`` rows of ``data/lexicon.tsv``:
+"rendering" ~ "visualization", "ad" ~ "campaign") count ``related_factor`` of a match.
 
 The score is a weighted mean of these parts, each in 0..1 (weights in :mod:`.config`):
 
@@ -12,18 +14,18 @@ The score is a weighted mean of these parts, each in 0..1 (weights in :mod:`.con
                  also of each part, times ``conjunct_factor``; the best counts)
 ``containment``  IDF-weighted share of the smaller label that the other label holds, raised to
                  ``containment_power`` (so a partial overlap counts much less than a full one)
-``head``         1 when one label's head word (its last informative word before any
-                 preposition: "Virtual *tours*") is in the other label, else 0
-``fuzzy``        rapidfuzz ``token_sort_ratio`` of the normalised labels
-``description``  IDF-weighted share of the shorter label + description said by the other
-                 (when either has a description)
-``qualifier``    1 when a parenthetical qualifier of one is said by the other, 0 when a
-                 qualifier is not found there (only when either has one)
-``context``      overlap of the section headings and parent group (weak evidence)
+``head``         whether each label's head word (its last informative word before any
+                 preposition: "Virtual *tours*") is said by the other item's label or
+                 description: 1 for both, 0.5 for one; a near-synonym counts ``related_factor``
+``fuzzy``        rapidfuzz token sort ratio of the normalised labels (spelling variants)
+``cross``        how much of each label the *other* item says anywhere — its label, its
+                 description, or (at ``heading_factor``) its headings: the geometric mean of
+                 both directions, and never below ``label``. "Neighborhood flythroughs:
+                 Generate cinematic aerial perspectives" says all of "Aerial view generation"
+``qualifier``    1 when a parenthetical qualifier of one is said by the other, 0 when it is
+                 not (only when either has one; otherwise the value of ``label``)
 
-A part that does not apply (no description, no qualifier, no headings on either side) takes
-the value of ``label``, so it neither helps nor hurts. :meth:`Scorer.score` returns the score
-and the parts, so every decision can be explained.
+:meth:`Scorer.score` returns the score and the parts, so every decision can be explained.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from gm_graph.match.normalise import Normalised, Normaliser
 from gm_graph.model import Item
 
 
-PART_NAMES = ("label", "containment", "head", "fuzzy", "cross", "description", "qualifier", "context")
+PART_NAMES = ("label", "containment", "head", "fuzzy", "cross", "qualifier")
 
 
 @dataclass(slots=True)
@@ -50,23 +52,22 @@ class Prepared:
     index: int
     item: Item
     label: Normalised
-    weights: dict[str, float]  # label token -> weight (IDF x weak/adjunct/qualifier/context factors)
+    weights: dict[str, float]  # label token -> weight (IDF x weak/context/adjunct/qualifier factors)
     total: float  # sum of weights
     strong: tuple[str, ...]  # distinct informative (not weak) label tokens, rarest first
     text: dict[str, float]  # label + description token -> weight
-    text_total: float
     has_description: bool
     context: frozenset[str]  # informative tokens of the headings and the parent group's label
-    fuzzy: str  # normalised label for rapidfuzz
+    fuzzy: str  # normalised label tokens, sorted and joined (rapidfuzz token sort ratio)
     source: str
     head: str  # the head word: last informative token before any preposition
-    related: dict[str, str]  # near-synonym class -> the label token of that class (heaviest)
+    related: dict[str, str]  # near-synonym class -> the (heaviest) label token of that class
     text_related: frozenset[str]  # near-synonym classes of the label + description tokens
-    desc: dict[str, float]  # description token -> weight (empty without a description)
-    desc_norm: float  # Euclidean norm of ``desc``
-    section: tuple[str, ...]  # the heading texts, outermost first (same section = same list part)
     heading_tokens: frozenset[str]  # tokens of the headings only (where the item applies)
+    section: tuple[str, ...]  # the heading texts, outermost first
     desc_keys: tuple[str, ...]  # informative description tokens not in the label, rarest first
+    cover: tuple[tuple[str, float, tuple[str, ...]], ...]  # (label token, weight, its near-synonym classes)
+    head_classes: tuple[str, ...]  # near-synonym classes of the head word
 
 
 def weighted_jaccard(a: dict[str, float], b: dict[str, float], total_a: float, total_b: float) -> tuple[float, float]:
@@ -110,8 +111,9 @@ class Scorer:
         self._idf = {t: math.log(1.0 + n / c) for t, c in df.items()}
         self.items = [self._prepare(i, it, lab, desc) for i, (it, lab, desc) in enumerate(zip(items, labels, descs))]
         weights = config.score_weights
-        self._w = tuple(weights[k] for k in PART_NAMES)
-        self._w_total = sum(self._w) or 1.0
+        total = sum(weights[k] for k in PART_NAMES) or 1.0
+        self._w = tuple(weights[k] / total for k in PART_NAMES)  # normalised: the score is a weighted mean
+        self._rf, self._hf = config.related_factor, config.heading_factor
 
     # -- preparation -------------------------------------------------------------------------
     def idf(self, token: str) -> float:
@@ -137,45 +139,40 @@ class Scorer:
         for t in lab.qualifier_tokens:
             weights.setdefault(t, self.word_weight(t) * cfg.qualifier_factor)
         text = dict(weights)
-        desc_w: dict[str, float] = {}
         for t in desc:
-            w = self.word_weight(t)
-            text.setdefault(t, w)
-            desc_w[t] = desc_w.get(t, 0.0) + w
+            if t not in text:
+                text[t] = self.word_weight(t)
         related: dict[str, str] = {}
         for t in sorted(weights, key=lambda t: -weights[t]):
             for c in lex.classes(t):
                 related.setdefault(c, t)
-        text_related = frozenset(c for t in text for c in lex.classes(t))
-        strong = sorted({t for t in weights if not lex.is_weak(t)}, key=lambda t: (self.df[t], t))
-        context: set[str] = set()
+        headings: set[str] = set()
         for h in item.headings:
-            context.update(self.normaliser.text(h.text))
-        heading_tokens = frozenset(context)
+            headings.update(self.normaliser.text(h.text))
+        context = set(headings)
         if item.parent is not None:
             context.update(self.normaliser.label(item.parent.label).tokens)
-        context = {t for t in context if not lex.is_weak(t)}
+        head = head_word(lab, lex)
         return Prepared(
             index=index,
             item=item,
             label=lab,
             weights=weights,
             total=sum(weights.values()),
-            strong=tuple(strong),
+            strong=tuple(sorted({t for t in weights if not lex.is_weak(t)}, key=lambda t: (self.df[t], t))),
             text=text,
-            text_total=sum(text.values()),
             has_description=bool(desc),
-            context=frozenset(context),
-            fuzzy=" ".join(lab.tokens),
+            context=frozenset(t for t in context if not lex.is_weak(t)),
+            fuzzy=" ".join(sorted(lab.tokens)),
             source=item.source,
-            head=head_word(lab, lex),
+            head=head,
             related=related,
-            text_related=text_related,
-            desc=desc_w,
-            desc_norm=math.sqrt(sum(w * w for w in desc_w.values())),
+            text_related=frozenset(c for t in text for c in lex.classes(t)),
+            heading_tokens=frozenset(headings),
             section=tuple(h.text for h in item.headings),
-            heading_tokens=heading_tokens,
-            desc_keys=tuple(sorted({t for t in desc_w if t not in weights and not lex.is_weak(t)}, key=lambda t: (self.df[t], t))),
+            desc_keys=tuple(sorted({t for t in desc if t not in weights and not lex.is_weak(t)}, key=lambda t: (self.df[t], t))),
+            cover=tuple((t, w, lex.classes(t)) for t, w in weights.items()),
+            head_classes=lex.classes(head),
         )
 
     # -- scoring -----------------------------------------------------------------------------
@@ -187,21 +184,18 @@ class Scorer:
     def _soft_shared(self, a: Prepared, b: Prepared) -> float:
         """Weight of near-synonym matches between the two labels' words that are not shared
         outright: each class both labels hold counts ``related_factor`` of the smaller weight."""
-        if not a.related or not b.related:
-            return 0.0
         wa, wb = a.weights, b.weights
         extra = 0.0
-        used_a: set[str] = set()
-        used_b: set[str] = set()
+        used: set[str] = set()
         for c, ta in a.related.items():
             tb = b.related.get(c)
-            if tb is None or ta in wb or tb in wa or ta in used_a or tb in used_b:
+            if tb is None or ta in wb or tb in wa or ta in used or tb in used:
                 continue
-            used_a.add(ta)
-            used_b.add(tb)
+            used.add(ta)
+            used.add(tb)
             x, y = wa[ta], wb[tb]
             extra += x if x < y else y
-        return extra * self.config.related_factor
+        return extra * self._rf
 
     @staticmethod
     def _best_conjunct(a: Prepared, b: Prepared) -> float:
@@ -223,8 +217,11 @@ class Scorer:
         when a near-synonym of it is, else 0."""
         if a.head in b.text:
             return 1.0
-        if b.text_related and any(c in b.text_related for c in self.lexicon.classes(a.head)):
-            return self.config.related_factor
+        br = b.text_related
+        if br and a.head_classes:
+            for c in a.head_classes:
+                if c in br:
+                    return self._rf
         return 0.0
 
     def _coverage(self, a: Prepared, b: Prepared) -> float:
@@ -233,14 +230,20 @@ class Scorer:
         if a.total <= 0:
             return 0.0
         bt, br, bh = b.text, b.text_related, b.heading_tokens
-        rf, hf = self.config.related_factor, self.config.heading_factor
-        lex = self.lexicon
+        rf, hf = self._rf, self._hf
         got = 0.0
-        for t, w in a.weights.items():
+        for t, w, classes in a.cover:
             if t in bt:
                 got += w
-            elif br and any(c in br for c in lex.classes(t)):
-                got += w * rf
+                continue
+            if classes and br:
+                for c in classes:
+                    if c in br:
+                        got += w * rf
+                        break
+                else:
+                    if t in bh:
+                        got += w * hf
             elif t in bh:
                 got += w * hf
         return got / a.total
@@ -249,26 +252,35 @@ class Scorer:
         """Like :meth:`score`, with the parts as a tuple in :data:`PART_NAMES` order (faster)."""
         a, b = self.items[i], self.items[j]
         cfg = self.config
-        shared, union = weighted_jaccard(a.weights, b.weights, a.total, b.total)
-        soft = self._soft_shared(a, b)
-        if soft:
+        wa, wb = a.weights, b.weights
+        if len(wa) > len(wb):
+            wa, wb = wb, wa
+        shared = 0.0
+        for t, x in wa.items():
+            y = wb.get(t)
+            if y is not None:
+                shared += x if x < y else y
+        union = a.total + b.total - shared
+        if a.related and b.related:
+            soft = self._soft_shared(a, b)
             shared += soft
             union -= soft
         label = shared / union if union > 0 else 0.0
         if a.label.conjuncts or b.label.conjuncts:
-            label = max(label, cfg.conjunct_factor * self._best_conjunct(a, b))
+            conj = cfg.conjunct_factor * self._best_conjunct(a, b)
+            if conj > label:
+                label = conj
         smaller = a.total if a.total < b.total else b.total
-        containment = min(1.0, shared / smaller) ** cfg.containment_power if smaller > 0 else 0.0
-        head = 1.0 if a.head == b.head else (self._head_in(a, b) + self._head_in(b, a)) / 2
-        fuzzy = fuzz.token_sort_ratio(a.fuzzy, b.fuzzy) / 100.0
-        ab, ba = self._coverage(a, b), self._coverage(b, a)
-        cross = max(math.sqrt(ab * ba), label)
-        if a.has_description and b.has_description and a.desc_norm and b.desc_norm:
-            da, db = (a.desc, b.desc) if len(a.desc) < len(b.desc) else (b.desc, a.desc)
-            dot = sum(w * db[t] for t, w in da.items() if t in db)
-            description = dot / (a.desc_norm * b.desc_norm)
+        if smaller > 0:
+            share = shared / smaller
+            containment = 1.0 if share >= 1.0 else share**cfg.containment_power
         else:
-            description = label
+            containment = 0.0
+        head = 1.0 if a.head == b.head else (self._head_in(a, b) + self._head_in(b, a)) / 2
+        fuzzy = fuzz.ratio(a.fuzzy, b.fuzzy) / 100.0  # token sort ratio: the tokens are pre-sorted
+        cross = math.sqrt(self._coverage(a, b) * self._coverage(b, a))
+        if cross < label:
+            cross = label
         qualifier = label
         qa, qb = a.label.qualifier_tokens, b.label.qualifier_tokens
         if qa or qb:
@@ -276,10 +288,6 @@ class Scorer:
                 not qb or qb <= a.weights.keys() or qb <= a.text.keys()
             )
             qualifier = 1.0 if found else 0.0
-        if a.context and b.context:
-            context = len(a.context & b.context) / len(a.context | b.context)
-        else:
-            context = label
-        values = (label, containment, head, fuzzy, cross, description, qualifier, context)
-        score = sum(w * v for w, v in zip(self._w, values)) / self._w_total
-        return round(score, 4), values
+        wl, wc, wh, wf, wx, wq = self._w
+        score = wl * label + wc * containment + wh * head + wf * fuzzy + wx * cross + wq * qualifier
+        return round(score, 4), (label, containment, head, fuzzy, cross, qualifier)
