@@ -76,6 +76,15 @@ class BuildResult:
     def items(self) -> list[Item]:
         return [item for res in self.results for item in res.items]
 
+    def review_queue(self) -> int:
+        """Pairs queued for a curator, as recorded in the graph (what `gm-graph review` lists)."""
+        from gm_graph.match import MatchConfig
+
+        if self.match is None:
+            return 0
+        config = getattr(self.match, "config", None) or MatchConfig()
+        return sum(1 for p in g.recorded_pairs(self.match.pairs, config) if p.status == "review")
+
     def report(self) -> dict:
         """The parse report: per source list, items read and lines skipped by reason."""
         lists = []
@@ -108,6 +117,7 @@ class BuildResult:
             "canonical_use_cases": len(getattr(self.match, "clusters", [])),
             "triples": len(self.quads),
             "match": stats,
+            "review_queue": self.review_queue(),
             "use_cases_lacking_industry_before_default": getattr(self.dims, "lacking_industry", None),
             "use_cases_lacking_modality_before_default": getattr(self.dims, "lacking_modality", None),
             "warnings": self.warnings,
@@ -163,7 +173,8 @@ def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=No
         heads = g.emit_headings(t, res)
         g.emit_items(t, res, heads, build_node)
     g.emit_matches(t, match, build_node)
-    dims = dimensions.emit(t, paths, results, match)
+    titles = {res.source: g.list_title(res.source, sources) for res in results}
+    dims = dimensions.emit(t, paths, results, match, titles)
     t.quads.update(q if q.graph_name == g.ASSERTED else ox.Quad(q.subject, q.predicate, q.object, g.ASSERTED) for q in vocab_quads)
     return BuildResult(paths, sources, results, outside, match, t.sorted(), warnings, dims)
 

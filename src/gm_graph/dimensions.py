@@ -97,7 +97,9 @@ def _mention(t: g.Triples, vocab, subject: NamedNode, mention, line: int, item: 
         t.add(node, SKOS.editorialNote, mention.note)
 
 
-def emit(t: g.Triples, paths, results: list[ParseResult], match) -> Dimensions:
+def emit(t: g.Triples, paths, results: list[ParseResult], match, titles: dict[str, str] | None = None) -> Dimensions:
+    """Add the dimensions to ``t``; ``titles`` maps source-list ids to their titles (a cue source)."""
+    titles = titles or {}
     from gm_graph.text import repair
     from gm_graph.vocab import GM as VGM
     from gm_graph.vocab import load
@@ -109,7 +111,7 @@ def emit(t: g.Triples, paths, results: list[ParseResult], match) -> Dimensions:
     for res in results:
         heads = _heading_subjects(vocab, t, res)
         list_node = g.list_iri(res.source)
-        title_mods = [Evidence(_node(c.modality), c.cue, "source title") for c in vocab.modality_cues(_list_title(t, list_node))]
+        title_mods = [Evidence(_node(c.modality), c.cue, "source title") for c in vocab.modality_cues(titles.get(res.source, ""))]
         list_tools: list[Evidence] = []
         for s in res.skipped:
             for mention in vocab.find_tools(repair(s.verbatim)):
@@ -153,13 +155,6 @@ def emit(t: g.Triples, paths, results: list[ParseResult], match) -> Dimensions:
             dims.fallback[cluster] += [Evidence(e.modality, e.cue, e.kind, item) for e in fallback]
     _emit_usecases(t, dims, match)
     return dims
-
-
-def _list_title(t: g.Triples, list_node: NamedNode) -> str:
-    for q in t.quads:
-        if q.subject == list_node and q.predicate == DCTERMS.title:
-            return q.object.value
-    return ""
 
 
 def _emit_usecases(t: g.Triples, dims: Dimensions, match) -> None:

@@ -82,6 +82,7 @@ class Triples:
         self.quads.add(Quad(s, p, o, self.graph))
 
     def sorted(self) -> list[Quad]:
+        """The quads in a fixed order, so the same inputs always give the same bytes."""
         return sorted(self.quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
 
@@ -165,6 +166,12 @@ def _source_of(list_id: str, by_source: dict[str, Source]) -> str:
     return list_id.rsplit("-list-", 1)[0]
 
 
+def list_title(list_id: str, sources: list[Source]) -> str:
+    """The title of a source list (a whole file, or one list inside a multi-list file)."""
+    by_source = {s.id: s for s in sources}
+    return _list_title(list_id, by_source[_source_of(list_id, by_source)])
+
+
 def _list_title(list_id: str, src: Source) -> str:
     if list_id == src.id:
         return src.title
@@ -241,6 +248,29 @@ JUSTIFICATIONS = {
 
 # Rejected pairs scoring within this margin below the review threshold are kept as near misses.
 PAIR_MARGIN = 0.1
+# Per item, at most this many of its best-scoring pairs that were not merged are recorded:
+# enough for `explain` and `review`, without the graph growing with the square of the items.
+PAIRS_PER_ITEM = 4
+
+
+def recorded_pairs(pairs, config) -> list:
+    """The pair decisions worth recording: every curated pair, and for each item its best
+    few queued or near-miss pairs (a pair is kept when it is among the best of either item)."""
+    keep = []
+    best: dict[str, list] = {}
+    for pair in pairs:
+        if pair.method == "curation":
+            keep.append(pair)
+        elif pair.status != "accepted" and pair.score >= config.review - PAIR_MARGIN:
+            best.setdefault(pair.a.key, []).append(pair)
+            best.setdefault(pair.b.key, []).append(pair)
+    chosen: dict[int, object] = {}
+    for candidates in best.values():
+        candidates.sort(key=lambda p: (-p.score, p.a.key, p.b.key))
+        for pair in candidates[:PAIRS_PER_ITEM]:
+            chosen[id(pair)] = pair
+    keep.extend(sorted(chosen.values(), key=lambda p: (p.a.key, p.b.key)))
+    return keep
 
 PREDICATES = {"exactMatch": SKOS.exactMatch, "closeMatch": SKOS.closeMatch, "broader": SKOS.broader}
 
@@ -314,12 +344,8 @@ def emit_matches(t: Triples, match, build: NamedNode) -> None:
     from gm_graph.match import MatchConfig
 
     config = getattr(match, "config", None) or MatchConfig()
-    for pair in match.pairs:
-        # Pairs a curator should see, near misses that explain why items stayed apart, and
-        # every pair a curator decided (so a "not the same" is on record in the graph).
+    for pair in recorded_pairs(match.pairs, config):
         curated = pair.method == "curation"
-        if not curated and (pair.status == "accepted" or pair.score < config.review - PAIR_MARGIN):
-            continue
         a, b = item_iri(pair.a), item_iri(pair.b)
         pred = SKOS.broadMatch if pair.decision == "broader" else SKOS.exactMatch
         emit_mapping(

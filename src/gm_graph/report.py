@@ -29,9 +29,9 @@ def parse_report(report: dict, verbose: bool = False) -> str:
         for o in report.get("outside_lists", []):
             for line, reason, text in o["skipped_lines"]:
                 lines.append(f"    {o['file']}:{line} [{reason}] {text.strip()[:90]}")
-    m = report.get("match") or {}
     lines.append("")
-    lines.append(f"  canonical use cases: {report['canonical_use_cases']}" + (f"  (review queue: {m['review']})" if "review" in m else ""))
+    queue = report.get("review_queue")
+    lines.append(f"  canonical use cases: {report['canonical_use_cases']}" + (f"  (pairs queued for review: {queue}; see `gm-graph review`)" if queue else ""))
     for w in report.get("warnings", []):
         lines.append(f"  warning: {w}")
     return "\n".join(lines) + "\n"

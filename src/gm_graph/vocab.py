@@ -213,6 +213,8 @@ class Vocabulary:
         """Rows by (source list, heading casefolded); a heading stated twice keeps its first row."""
         out: dict[tuple[str, str], HeadingRecord] = {}
         self._heading_rows: list[HeadingRecord] = []
+        if not self.paths.headings.is_file():
+            return out  # a new project: every heading is aligned lexically
         with self.paths.headings.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 rec = HeadingRecord(
