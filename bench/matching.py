@@ -1,7 +1,7 @@
 """Measure the matcher: quality on the hand-labelled pairs, and speed on synthetic items.
 
     .venv/bin/python bench/matching.py                      # quality, both splits, with baselines
-    .venv/bin/python bench/matching.py --errors tune        # also list the pairs got wrong
+    .venv/bin/python bench/matching.py --errors tune        # also list the pairs got wrong, with scores
     .venv/bin/python bench/matching.py --synthetic          # timing at 1k, 10k, 100k items
     .venv/bin/python bench/matching.py --synthetic 1000 5000
 
@@ -212,12 +212,22 @@ def quality(show_errors: str | None, splits: tuple[str, ...] = SPLITS) -> None:
         )
     if show_errors:
         print(f"\nerrors on {show_errors}:")
+        # Each wrong pair with its score (or "-" when blocking never compared it) and, for a pair
+        # at or above the merge threshold that was left apart, the clustering rule that did it.
+        index = {id(it): i for i, it in enumerate(items)}
+        decided = {frozenset((index[id(p.a)], index[id(p.b)])): p for p in m.result.pairs}
+        wrong = []
         for r in rows:
             if r["split"] != show_errors:
                 continue
             same = m.same(r["l"], r["r"])
             if (r["relation"] == "same") != same:
-                print(f"  {'FN' if not same else 'FP'} {r['relation']:<9} {r['left_label']!r} / {r['right_label']!r}  [{r['note']}]")
+                p = decided.get(frozenset((r["l"], r["r"])))
+                wrong.append((not same, -(p.score if p else 0.0), r, p))
+        for missed, _, r, p in sorted(wrong, key=lambda w: (w[0], w[1])):
+            score = f"{p.score:.2f}" if p else "   -"
+            why = f"  ({p.reason})" if p and p.reason else ""
+            print(f"  {'FN' if missed else 'FP'} {score} {r['relation']:<9} {r['left_label']!r} / {r['right_label']!r}  [{r['note']}]{why}")
         for r in rows:
             if r["split"] != show_errors or r["relation"] not in ("broader", "narrower"):
                 continue

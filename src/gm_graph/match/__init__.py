@@ -13,11 +13,14 @@ One call does it all::
 
 It is a pipeline of stages, each a module that can be used and tested alone:
 
-* :mod:`.lexicon` and :mod:`.normalise` — repaired, folded words; synonyms and abbreviations
-  from ``data/lexicon.tsv``, word classes from ``data/stopwords.tsv`` (curator-edited data);
-* :mod:`.block` — candidate pairs by blocking keys (cost grows about linearly);
-* :mod:`.score` — a score from IDF-weighted label overlap, rapidfuzz, description, qualifier
-  and context, returned with its parts;
+* :mod:`.lexicon` and :mod:`.normalise` — repaired, folded words; synonyms, abbreviations and
+  near-synonym classes from ``data/lexicon.tsv``, word classes (stop, preposition, weak,
+  context) from ``data/stopwords.tsv`` (curator-edited data);
+* :mod:`.block` — candidate pairs by blocking keys from labels, near-synonym classes and
+  descriptions (cost grows about linearly);
+* :mod:`.score` — a score from IDF-weighted label overlap and containment, head words, rapidfuzz,
+  how much of each label the other item's label, description or headings say, and
+  qualifiers, returned with its parts;
 * :mod:`.cluster` — clusters that do not chain, honouring must/cannot-link;
 * :mod:`.hierarchy` — cycle-free broader links between clusters;
 * :mod:`.canonical` — preferred label, alternative labels, definition, id;

@@ -39,7 +39,7 @@ class MatchConfig:
 
     # --- decision thresholds -----------------------------------------------------------
     accept: float = 0.70  # at or above: merged, no review
-    merge: float = 0.45  # best guess inside the review band: merged at or above this
+    merge: float = 0.50  # best guess inside the review band: merged at or above this
     review: float = 0.35  # below: rejected without review
     same_source: float = 0.55  # two items of one source list merge only at or above this
     same_section: float = 0.85  # ... and two items of one section of a list only at or above this

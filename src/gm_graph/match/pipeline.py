@@ -133,20 +133,26 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
 
     merge = config.merge
     edges = [(s, key // n, key % n) for key, (s, _) in scored.items() if s >= merge]
+    kind_of: list[tuple[int, int]] = []  # pairs at or above merge left apart as kind-of
     if config.kind_of_not_merged:
         # "Hair color try-on" is a kind of "Virtual try-on": a broader link, not a merge,
         # unless the pair scores as a plain duplicate (at or above kind_of_accept).
         prep = scorer.items
-        edges = [
-            e
-            for e in edges
-            if e[0] >= config.kind_of_accept
-            or prep[e[1]].head != prep[e[2]].head  # a kind of the other has the same head word
-            or not (
-                containment(prep[e[1]], prep[e[2]], lexicon, config, same_head=True)
-                or containment(prep[e[2]], prep[e[1]], lexicon, config, same_head=True)
-            )
-        ]
+        kept = []
+        for e in edges:
+            _, i, j = e
+            if (
+                e[0] < config.kind_of_accept
+                and prep[i].head == prep[j].head  # a kind of the other has the same head word
+                and (
+                    containment(prep[i], prep[j], lexicon, config, same_head=True)
+                    or containment(prep[j], prep[i], lexicon, config, same_head=True)
+                )
+            ):
+                kind_of.append((i, j))
+            else:
+                kept.append(e)
+        edges = kept
     timing["score"] = time.perf_counter() - t
 
     # -- clustering -------------------------------------------------------------------------------------
@@ -158,6 +164,9 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
     clustering = cluster(n, edges, pair_score, sources, config, must, cannot, describe=lambda i: _where(items[i]), sections=sections)
     conflicts.extend(clustering.conflicts)
     cluster_of = clustering.cluster_of
+    for i, j in kind_of:
+        if cluster_of[i] != cluster_of[j]:
+            clustering.refused.setdefault((i, j), "one is a kind of the other: a broader link, not a merge")
     timing["cluster"] = time.perf_counter() - t
 
     # -- hierarchy ----------------------------------------------------------------------------------------
