@@ -56,7 +56,7 @@ class MatchConfig:
     parent_cannot_link: bool = True  # an item is never merged with the group it is nested in ...
     single_child_group: bool = True  # ... unless it is the group's only item (then scores decide)
 
-    # --- evidence weights (the score is their weighted sum; they need not add up to 1) ---
+    # --- evidence weights (the score is the weighted mean of the parts: only ratios matter) ---
     w_label: float = 0.5  # IDF-weighted Jaccard overlap of the label words (near-synonyms count part)
     w_containment: float = 2.5  # IDF-weighted share of the smaller label held by the other
     w_head: float = 0.6  # each label's head word is said by the other's label or description

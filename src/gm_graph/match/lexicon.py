@@ -7,7 +7,9 @@
   "mockup"): they stay distinct words, but a match of one against another counts as part of
   a match (``related_factor`` in :mod:`.config`).
 * ``data/stopwords.tsv`` — word classes: ``stop`` words are dropped, ``prep`` words are
-  dropped and open an adjunct, ``weak`` words are kept but weigh little.
+  dropped and open an adjunct, ``weak`` words are kept but weigh little, ``context`` words
+  (an industry, genre or purpose: "marketing", "documentary") weigh less and never make a
+  label narrower than another.
 
 Both files say in their header comment how to edit them. Problems are reported as
 :class:`~gm_graph.errors.GmError` naming the file and line.
