@@ -51,7 +51,7 @@ GM_TERMS = frozenset(
     inSourceList sourceFile path sha256 authorKind layout line alsoLine verbatim section
     parentHeading level headingKind itemKind textHash canonicalUseCase supportedBy
     definitionSource threshold reviewStatus scorePart industry primaryIndustry modality needsModality modalityNeededBy
-    producesModality vendor mentionsTool couldServe falseFriend
+    producesModality vendor mentionsTool couldServe falseFriend wholeGraphSelect
     """.split()
 )
 

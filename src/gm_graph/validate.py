@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from gm_graph.errors import GmError, rel
-from gm_graph.namespace import PREFIXES, RDF, RDFS, SH
+from gm_graph.namespace import GM, PREFIXES, RDF, RDFS, SH
 from gm_graph.store import parse_file
 
 _SUBCLASS_CLOSURE = """
@@ -113,7 +113,8 @@ def _sparql_violations(data: ox.Store, shapes: ox.Store) -> tuple[list[Violation
     for q in shapes.quads_for_pattern(None, SH.sparql, None):
         shape, constraint = q.subject, q.object
         n += 1
-        select = next(shapes.quads_for_pattern(constraint, SH.select, None)).object.value
+        fast = next(shapes.quads_for_pattern(constraint, GM.wholeGraphSelect, None), None)
+        select = (fast or next(shapes.quads_for_pattern(constraint, SH.select, None))).object.value
         message = next((m.object.value for m in shapes.quads_for_pattern(constraint, SH.message, None)), "SPARQL constraint violated")
         targets = _targets(data, shapes, shape)
         for sol in data.query(select, prefixes=PREFIXES, use_default_graph_as_union=True):
