@@ -71,6 +71,7 @@ class BuildResult:
     quads: list[ox.Quad] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dims: object = None
+    pairs: list = field(default_factory=list)  # the pair decisions recorded in the graph
 
     @property
     def items(self) -> list[Item]:
@@ -78,12 +79,7 @@ class BuildResult:
 
     def review_queue(self) -> int:
         """Pairs queued for a curator, as recorded in the graph (what `gm-graph review` lists)."""
-        from gm_graph.match import MatchConfig
-
-        if self.match is None:
-            return 0
-        config = getattr(self.match, "config", None) or MatchConfig()
-        return sum(1 for p in g.recorded_pairs(self.match.pairs, config) if p.status == "review")
+        return sum(1 for p in self.pairs if p.status == "review")
 
     def report(self) -> dict:
         """The parse report: per source list, items read and lines skipped by reason."""
@@ -151,7 +147,7 @@ def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=No
     onto = ontology_files(paths)
     vocab_quads: list[ox.Quad] = []
     for path in onto:
-        vocab_quads.extend(parse_file(path, g.ASSERTED))
+        vocab_quads.extend(parse_file(path, g.ASSERTED, stable_blank_nodes=True))
     items = [item for res in results for item in res.items]
 
     warnings: list[str] = []
@@ -172,11 +168,14 @@ def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=No
     for res in results:
         heads = g.emit_headings(t, res)
         g.emit_items(t, res, heads, build_node)
-    g.emit_matches(t, match, build_node)
+    from gm_graph.match import MatchConfig
+
+    pairs = g.recorded_pairs(match.pairs, getattr(match, "config", None) or MatchConfig())
+    g.emit_matches(t, match, build_node, pairs)
     titles = {res.source: g.list_title(res.source, sources) for res in results}
     dims = dimensions.emit(t, paths, results, match, titles)
     t.quads.update(q if q.graph_name == g.ASSERTED else ox.Quad(q.subject, q.predicate, q.object, g.ASSERTED) for q in vocab_quads)
-    return BuildResult(paths, sources, results, outside, match, t.sorted(), warnings, dims)
+    return BuildResult(paths, sources, results, outside, match, t.sorted(), warnings, dims, pairs)
 
 
 def write(result: BuildResult) -> Path:

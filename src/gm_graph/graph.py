@@ -311,7 +311,7 @@ def emit_mapping(
     return node
 
 
-def emit_matches(t: Triples, match, build: NamedNode) -> None:
+def emit_matches(t: Triples, match, build: NamedNode, pairs: list | None = None) -> None:
     """Emit the canonical scheme, its use cases, item links, broader links and decision records."""
     scheme = CANONICAL_SCHEME
     t.add(scheme, RDF.type, SKOS.ConceptScheme)
@@ -344,7 +344,7 @@ def emit_matches(t: Triples, match, build: NamedNode) -> None:
     from gm_graph.match import MatchConfig
 
     config = getattr(match, "config", None) or MatchConfig()
-    for pair in recorded_pairs(match.pairs, config):
+    for pair in pairs if pairs is not None else recorded_pairs(match.pairs, config):
         curated = pair.method == "curation"
         a, b = item_iri(pair.a), item_iri(pair.b)
         pred = SKOS.broadMatch if pair.decision == "broader" else SKOS.exactMatch

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 def digest(*parts: str, length: int = 12) -> str:
@@ -45,7 +46,7 @@ class Item:
     kind: str = "item"  # "item", or "group" for a label that heads nested items
     also_lines: tuple[int, ...] = ()  # further lines where the source states it again
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Content-derived identity within the source list: section path + label.
 
@@ -56,7 +57,7 @@ class Item:
         parent = self.parent.label.casefold() if self.parent else ""
         return digest(self.source, path, parent, self.label.casefold())
 
-    @property
+    @cached_property
     def text_hash(self) -> str:
         """Hash of what the item says, so curation can tell when a source changed."""
         return digest(self.label, self.description, length=16)

@@ -33,7 +33,7 @@ def rdf_format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def parse_file(path: Path, graph: ox.NamedNode | None = None) -> list[ox.Quad]:
+def parse_file(path: Path, graph: ox.NamedNode | None = None, *, stable_blank_nodes: bool = False) -> list[ox.Quad]:
     """Parse an RDF file into quads; a syntax error becomes a one-line GmError with file:line."""
     path = Path(path)
     shown = rel(path)
@@ -42,7 +42,10 @@ def parse_file(path: Path, graph: ox.NamedNode | None = None) -> list[ox.Quad]:
     fmt = rdf_format(path)
     try:
         with path.open("rb") as fh:
-            parsed = _stable_blank_nodes(ox.parse(fh, format=fmt, base_iri=path.resolve().as_uri()), path.name)
+            parsed = ox.parse(fh, format=fmt, base_iri=path.resolve().as_uri())
+            if stable_blank_nodes:
+                # Anonymous nodes ([] and lists) get random labels; fix them for reproducible output.
+                parsed = _stable_blank_nodes(parsed, path.name)
             if graph is None:
                 return list(parsed)
             return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed]

@@ -119,12 +119,13 @@ class _Label:
     target: URIRef
     via: str
     pattern: re.Pattern[str]
+    probe: str  # a substring every match contains (see _probe): a cheap pre-check
 
-    @property
-    def probe(self) -> str:
-        """A substring every match contains (lower-cased first word, final y dropped): a cheap pre-check."""
-        first = self.text.split()[0].lower()
-        return first[:-1] if len(first) > 1 and first.endswith("y") else first
+
+def _probe(label: str) -> str:
+    """The label's lower-cased first word without a final y (plural "ies" forms keep the rest)."""
+    first = label.split()[0].lower()
+    return first[:-1] if len(first) > 1 and first.endswith("y") else first
 
 
 _LABEL_PROPS = (("prefLabel", SKOS.prefLabel), ("altLabel", SKOS.altLabel), ("hiddenLabel", SKOS.hiddenLabel))
@@ -195,7 +196,7 @@ class Vocabulary:
         for s in sorted(subjects):
             for via, prop in props:
                 for lab in self.graph.objects(s, prop):
-                    out.append(_Label(str(lab), s, via, _label_regex(str(lab), plural)))
+                    out.append(_Label(str(lab), s, via, _label_regex(str(lab), plural), _probe(str(lab))))
         return out
 
     def _hidden_label_notes(self) -> dict[tuple[URIRef, str], str]:
