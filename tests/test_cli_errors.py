@@ -165,3 +165,23 @@ def test_add_source_refuses_unreadable_layout_and_changes_nothing(project):
     assert code == 2 and "layout" in one_line_error(out)
     assert (project / "data" / "sources.toml").read_text() == before
     assert not (project / "data" / "sources" / "prose.txt").exists()
+
+
+def test_validate_reports_violations_with_source_lines_and_exit_1(tmp_path):
+    import pyoxigraph as ox
+
+    from gm_graph.namespace import PREFIXES
+    from gm_graph.store import parse_file
+
+    store = ox.Store()
+    store.bulk_extend(parse_file(GOOD_GRAPH))
+    store.update("DELETE DATA { gmx:storyboard gm:canonicalUseCase gmu:storyboarding }", prefixes=PREFIXES)
+    broken = tmp_path / "broken.nq"
+    broken.write_bytes(ox.serialize(store, format=ox.RdfFormat.N_QUADS))
+    result = CliRunner().invoke(main, ["validate", str(broken), "--root", str(ROOT)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    # The item lost its use case, and so the use case lost its only item.
+    assert lines[0].endswith("2 violation(s)")
+    assert "- gmu:storyboarding: a canonical use case needs at least one supporting item" in lines
+    assert "- gmx:storyboard [data/sources/a.txt:61] gm:canonicalUseCase: an item needs exactly one canonical use case (gm:canonicalUseCase)" in lines
