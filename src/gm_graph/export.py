@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
-from gm_graph.namespace import GRAPH, PREFIXES, RDF, XSD
+from gm_graph.namespace import GRAPH, PREFIXES, RDF, XSD, curie
 
 
 def _select(quads, include_inferred: bool) -> list[ox.Quad]:
@@ -39,14 +39,12 @@ def trig(quads, include_inferred: bool = True) -> bytes:
 
 
 def _curie(iri: str) -> str:
-    best = max((p for p, base in PREFIXES.items() if iri.startswith(base)), key=lambda p: len(PREFIXES[p]), default=None)
-    if best is None:
-        return iri
-    local = iri[len(PREFIXES[best]):]
+    compacted = curie(iri)
+    local = compacted.split(":", 1)[1] if compacted != iri else ""
     # A compact IRI must not look like an absolute IRI or contain characters JSON-LD rejects.
     if not local or local.startswith("//") or any(c in local for c in " #?"):
         return iri
-    return f"{best}:{local}"
+    return compacted
 
 
 def _jsonld_value(term):

@@ -109,5 +109,11 @@ PREFIXES: dict[str, str] = {
 }
 
 
+def curie(iri: str) -> str:
+    """``prefix:local`` for an IRI in one of our namespaces (the longest match), else the IRI."""
+    best = max((p for p, base in PREFIXES.items() if iri.startswith(base)), key=lambda p: len(PREFIXES[p]), default=None)
+    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+
+
 def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from gm_graph.errors import GmError, rel
-from gm_graph.namespace import PREFIXES
+from gm_graph.namespace import PREFIXES, curie
 
 
 def read_query(path: Path) -> str:
@@ -59,9 +59,7 @@ def compact(term) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        iri = term.value
-        best = max((p for p, base in PREFIXES.items() if iri.startswith(base)), key=lambda p: len(PREFIXES[p]), default=None)
-        return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+        return curie(term.value)
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)

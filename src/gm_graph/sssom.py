@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import yaml
 
 from gm_graph import __version__
-from gm_graph.namespace import PREFIXES
+from gm_graph.namespace import PREFIXES, curie
 
 COLUMNS = [
     "subject_id",
@@ -53,9 +53,7 @@ def _curie(term) -> str:
         return ""
     if isinstance(term, ox.Literal):
         return term.value
-    iri = term.value
-    best = max((p for p, base in PREFIXES.items() if iri.startswith(base)), key=lambda p: len(PREFIXES[p]), default=None)
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+    return curie(term.value)
 
 
 def write_sssom(quads) -> str:
