@@ -95,3 +95,21 @@ def test_a_group_with_one_item_may_merge_with_it_but_not_a_group_with_two():
     result = match_items([group, child, other])
     cluster_of = {link.item.line: link.cluster_id for link in result.links}
     assert cluster_of[803] not in (cluster_of[804], cluster_of[805])
+
+
+def test_a_group_joining_two_names_is_not_merged_with_an_item_naming_one():
+    # README of the alignment set: List 4 726 "Concept Art & Ideation" (it also holds mood
+    # boards, 728) is broader than List 1 "Concept art generation", not the same.
+    group = item("Concept Art & Ideation", "s4", 726)
+    kids = [
+        item("Rapid Concept Generation", "s4", 727, parent=group),
+        item("Mood Board & Style Guide Creation", "s4", 728, parent=group),
+    ]
+    general = item("Concept art generation", "s1", 10)
+    result = match_items([group, *kids, general])
+    cluster_of = {link.item.line: link.cluster_id for link in result.links}
+    assert cluster_of[726] != cluster_of[10]
+    pair = next(p for p in result.pairs if {p.a.line, p.b.line} == {726, 10})
+    assert pair.score >= MatchConfig().merge  # the score alone would have merged them
+    # Without the nested items the same label is just a name with two parts: scores decide.
+    assert len(match_items([item("Concept Art & Ideation", "s4", 726), general]).clusters) == 1

@@ -76,6 +76,16 @@ def test_a_context_word_does_not_make_a_narrower_use_case():
     assert result.broader == []
 
 
+def test_a_facet_word_does_not_make_a_narrower_use_case():
+    # "3D" is a facet word in data/stopwords.tsv (the dimension of the output): the README of
+    # the alignment set judges "3D Previs Sequences" the same as "Previsualization (Previs)".
+    # "Hair color" is not a facet, so "Hair color try-on" stays a kind of "Virtual try-on".
+    result = match_items(items("Previsualization (Previs)", "3D Previs Sequences", "Virtual try-on", "Hair color try-on"))
+    by_label = ids(result)
+    assert by_label["Previsualization (Previs)"] == by_label["3D Previs Sequences"]
+    assert {(b.narrow, b.broad) for b in result.broader} == {(by_label["Hair color try-on"], by_label["Virtual try-on"])}
+
+
 def test_a_name_joining_two_use_cases_is_not_a_kind_of_one_of_them():
     from gm_graph.match import MatchConfig, load_lexicon
     from gm_graph.match.hierarchy import containment

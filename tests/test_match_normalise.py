@@ -147,6 +147,12 @@ def test_context_words_come_from_the_data_file():
     assert not lex.is_context(stem("hair")) and not lex.is_weak(stem("documentary"))
 
 
+def test_facet_words_come_from_the_data_file():
+    lex = load_lexicon(MatchConfig())
+    assert lex.is_facet("3d") and lex.is_facet(stem("event"))  # "3D" folds into the lexicon concept
+    assert not lex.is_facet(stem("hair")) and not lex.is_weak("3d") and not lex.is_context("3d")
+
+
 def test_lexicon_header_names_the_columns_and_kind_is_checked(tmp_path):
     (tmp_path / "lexicon.tsv").write_text(
         "kind\tpreferred\tvariants\tnote\n\tmotion capture\tmocap\t\nrelated\tvisualization\trendering|mockup\tnear\n",

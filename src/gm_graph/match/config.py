@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MATCHER_VERSION = "0.1"
+MATCHER_VERSION = "0.2"
 METHOD_LEXICAL = f"gm-graph matcher {MATCHER_VERSION} lexical"
 METHOD_HIERARCHY = f"gm-graph matcher {MATCHER_VERSION} source hierarchy"
 METHOD_CONTAINMENT = f"gm-graph matcher {MATCHER_VERSION} label containment"
@@ -53,6 +53,7 @@ class MatchConfig:
     broader_max_tokens: int = 6  # labels with more words are sentences, not names: no containment
     kind_of_not_merged: bool = True  # a pair where one is a kind of the other is not merged ...
     kind_of_accept: float = 0.95  # ... unless it scores at least this (a plain duplicate)
+    group_part_not_merged: bool = True  # a group "A & B:" over 2+ nested items is never merged with an item naming one part
     parent_cannot_link: bool = True  # an item is never merged with the group it is nested in ...
     single_child_group: bool = True  # ... unless it is the group's only item (then scores decide)
 

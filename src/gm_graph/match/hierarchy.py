@@ -9,7 +9,7 @@ Three kinds of evidence, strongest first:
 3. **label containment** — B's words are in A's label (IDF-weighted share at least
    ``broader``), A and B end in the same head word, and A adds informative words of its own
    before any preposition (at least ``broader_extra`` of B's weight; context words such as
-   "documentary" do not count): "Hair color try-on" is
+   "documentary" and facet words such as "3D" do not count): "Hair color try-on" is
    narrower than "Virtual try-on"; "Pre-visualization for scenes" is not narrower than
    "Previsualization", because "scenes" only stands in an adjunct; "Data augmentation" is not
    narrower than "Data visualization" (other head).
@@ -71,6 +71,7 @@ def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: Mat
         if t not in broad.weights
         and not lexicon.is_weak(t)
         and not lexicon.is_context(t)
+        and not lexicon.is_facet(t)
         and t not in lab.adjunct
         and t not in lab.qualifier_tokens
     )

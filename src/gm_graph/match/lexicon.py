@@ -9,7 +9,8 @@
 * ``data/stopwords.tsv`` — word classes: ``stop`` words are dropped, ``prep`` words are
   dropped and open an adjunct, ``weak`` words are kept but weigh little, ``context`` words
   (an industry, genre or purpose: "marketing", "documentary") weigh less and never make a
-  label narrower than another.
+  label narrower than another; ``facet`` words (a format, dimension or finish: "3D",
+  "photorealistic") weigh in full but, like context words, never make a label narrower.
 
 Both files say in their header comment how to edit them. Problems are reported as
 :class:`~gm_graph.errors.GmError` naming the file and line.
@@ -24,7 +25,7 @@ from pathlib import Path
 from gm_graph.errors import GmError, rel
 from gm_graph.match.normalise import singular, stem, words
 
-KINDS = ("stop", "prep", "weak", "context")
+KINDS = ("stop", "prep", "weak", "context", "facet")
 ROW_KINDS = ("same", "related")
 LEXICON_COLUMNS = ("preferred", "variants", "kind", "note")
 
@@ -81,6 +82,7 @@ class Lexicon:
     kinds: dict[str, str] = field(default_factory=dict)  # word -> "stop" | "prep"
     weak: frozenset[str] = frozenset()  # tokens (stems or concepts) of weak words
     context: frozenset[str] = frozenset()  # tokens of context words ("documentary", "promotional")
+    facet: frozenset[str] = frozenset()  # tokens of facet words ("3D", "photorealistic")
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # token -> its near-synonym class ids
     _first: frozenset[str] = frozenset()
     _max_len: int = 1
@@ -163,16 +165,18 @@ class Lexicon:
         shown = rel(path)
         weak: set[str] = set()
         context: set[str] = set()
+        facet: set[str] = set()
+        classes = {"weak": weak, "context": context, "facet": facet}
         for n, cells in _rows(path, "word\tkind"):
             if len(cells) < 2 or cells[1] not in KINDS:
                 raise GmError(f"{shown}:{n}", f"expected WORD<TAB>KIND with KIND one of {', '.join(KINDS)}", "fix the row")
             word, kind = cells[0], cells[1]
             raw = words(word, self.keep)
-            if kind in ("weak", "context"):
+            if kind in classes:
                 tokens = [c if c is not None else stem(span[0]) for c, span in self.phrases(raw)]
                 if len(tokens) != 1:
                     raise GmError(f"{shown}:{n}", f"{kind} word {word!r} is not one word or lexicon concept", "list each word on its own row")
-                (weak if kind == "weak" else context).add(tokens[0])
+                classes[kind].add(tokens[0])
             else:
                 if len(raw) != 1:
                     raise GmError(f"{shown}:{n}", f"{kind} word {word!r} must be a single word", "list each word on its own row")
@@ -180,6 +184,7 @@ class Lexicon:
                 self.kinds.setdefault(singular(word.casefold()), kind)
         self.weak = frozenset(weak)
         self.context = frozenset(context)
+        self.facet = frozenset(facet)
 
     # -- use --------------------------------------------------------------------------------
     def word_kind(self, word: str) -> str:
@@ -193,6 +198,11 @@ class Lexicon:
         """A context word names where or for whom a use case is applied (a genre, industry or
         purpose: "documentary", "promotional"), not what it makes."""
         return token in self.context
+
+    def is_facet(self, token: str) -> bool:
+        """A facet word names a format, dimension or finish of the output ("3D",
+        "photorealistic"): full evidence of what is made, but not a narrower kind of it."""
+        return token in self.facet
 
     def classes(self, token: str) -> tuple[str, ...]:
         """The near-synonym classes (``related`` rows) a token belongs to."""

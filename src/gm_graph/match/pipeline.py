@@ -138,12 +138,33 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
         # "Hair color try-on" is a kind of "Virtual try-on": a broader link, not a merge,
         # unless the pair scores as a plain duplicate (at or above kind_of_accept).
         prep = scorer.items
+        n_children: dict[int, int] = {}
+        for _, p in parents:
+            n_children[p] = n_children.get(p, 0) + 1
+
+        def names_one_part(g: int, o: int) -> bool:
+            # "Concept Art & Ideation:" heading several items is broader than "Concept art
+            # generation", which names one of its parts only (and is not the same as
+            # "Storyboarding & Animatics", which shares one part only).
+            parts = prep[g].label.conjuncts
+            if not parts or n_children.get(g, 0) < 2:
+                return False
+            own = {t for t in prep[o].weights if not lexicon.is_weak(t)}
+            held = [part for part in parts if own & part]
+            return len(held) == 1
+
         kept = []
         for e in edges:
             _, i, j = e
+            if e[0] >= config.kind_of_accept:
+                kept.append(e)
+                continue
+            if config.group_part_not_merged and (names_one_part(i, j) or names_one_part(j, i)):
+                cannot.add(ordered(i, j))  # nor joined through other members
+                kind_of.append((i, j))
+                continue
             if (
-                e[0] < config.kind_of_accept
-                and prep[i].head == prep[j].head  # a kind of the other has the same head word
+                prep[i].head == prep[j].head  # a kind of the other has the same head word
                 and (
                     containment(prep[i], prep[j], lexicon, config, same_head=True)
                     or containment(prep[j], prep[i], lexicon, config, same_head=True)

@@ -51,7 +51,7 @@ class Link:
     cluster_id: str
     predicate: str  # "exactMatch" (a true duplicate) or "closeMatch" (merged at a best guess)
     score: float
-    method: str  # "gm-graph matcher 0.1 lexical", "curation", "singleton"
+    method: str  # "gm-graph matcher 0.2 lexical", "curation", "singleton"
     justification: str  # a semapv CURIE, see LEXICAL, MANUAL, COMPOSITE, UNSPECIFIED
     parts: dict[str, float]  # the score's parts for the pair (item, matched_to)
     matched_to: Item | None  # the member it matched best (None for a singleton)
