@@ -71,3 +71,12 @@ def test_near_synonyms_count_part_of_a_match():
     assert related > unrelated
     exact, _ = scorer(items("Personalized ads", "Personalized ads")).score(0, 1)
     assert exact > related
+
+
+def test_two_different_generic_activities_weaken_the_head_agreement():
+    # Both heads are "concept", but one label ends in "visualization" and the other in
+    # "generation": weak words of two different near-synonym rows of data/lexicon.tsv.
+    s = scorer(items("Concept Visualization", "Rapid Concept Generation", "Concept art generation", "Concept art creation"))
+    assert s.score(0, 1)[1]["head"] == MatchConfig().weak_head_factor == 0.5
+    # "creation" and "generation" are one related row: the head agreement stays whole.
+    assert s.score(2, 3)[1]["head"] == 1.0

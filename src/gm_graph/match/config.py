@@ -73,6 +73,7 @@ class MatchConfig:
     conjunct_factor: float = 0.9  # a match on one part of an "A & B" name counts this much
     context_factor: float = 0.5  # a context word (stopwords.tsv, kind context) counts this much
     related_factor: float = 0.8  # a near-synonym (lexicon.tsv, kind related) counts this much of a match
+    weak_head_factor: float = 0.5  # head part times this when the labels end in different generic activities
     heading_factor: float = 0.5  # ... and a word found only in the other item's headings this much
 
     # --- blocking ---------------------------------------------------------------------------

@@ -16,7 +16,10 @@ The score is a weighted mean of these parts, each in 0..1 (weights in :mod:`.con
                  ``containment_power`` (so a partial overlap counts much less than a full one)
 ``head``         whether each label's head word (its last informative word before any
                  preposition: "Virtual *tours*") is said by the other item's label or
-                 description: 1 for both, 0.5 for one; a near-synonym counts ``related_factor``
+                 description: 1 for both, 0.5 for one; a near-synonym counts ``related_factor``;
+                 times ``weak_head_factor`` when the labels end in two different weak words
+                 that are not near-synonyms ("Concept *visualization*" / "Rapid concept
+                 *generation*": one object, two activities)
 ``fuzzy``        rapidfuzz token sort ratio of the normalised labels (spelling variants)
 ``cross``        how much of each label the *other* item says anywhere — its label, its
                  description, or (at ``heading_factor``) its headings: the geometric mean of
@@ -68,6 +71,7 @@ class Prepared:
     desc_keys: tuple[str, ...]  # informative description tokens not in the label, rarest first
     cover: tuple[tuple[str, float, tuple[str, ...]], ...]  # (label token, weight, its near-synonym classes)
     head_classes: tuple[str, ...]  # near-synonym classes of the head word
+    last: str  # the last word before any preposition, weak or not ("visualization")
 
 
 def weighted_jaccard(a: dict[str, float], b: dict[str, float], total_a: float, total_b: float) -> tuple[float, float]:
@@ -91,6 +95,12 @@ def head_word(lab: Normalised, lexicon: Lexicon) -> str:
     tokens = [t for t in lab.tokens if t not in lab.adjunct]
     strong = [t for t in tokens if not lexicon.is_weak(t)]
     return (strong or tokens or [""])[-1]
+
+
+def _last_word(lab: Normalised) -> str:
+    """The last word of a label before any preposition, weak or not."""
+    tokens = [t for t in lab.tokens if t not in lab.adjunct]
+    return tokens[-1] if tokens else ""
 
 
 class Scorer:
@@ -173,6 +183,7 @@ class Scorer:
             desc_keys=tuple(sorted({t for t in desc if t not in weights and not lex.is_weak(t)}, key=lambda t: (self.df[t], t))),
             cover=tuple((t, w, lex.classes(t)) for t, w in weights.items()),
             head_classes=lex.classes(head),
+            last=_last_word(lab),
         )
 
     # -- scoring -----------------------------------------------------------------------------
@@ -277,6 +288,14 @@ class Scorer:
         else:
             containment = 0.0
         head = 1.0 if a.head == b.head else (self._head_in(a, b) + self._head_in(b, a)) / 2
+        if (
+            cfg.weak_head_factor < 1.0
+            and a.last != b.last
+            and self.lexicon.is_weak(a.last)
+            and self.lexicon.is_weak(b.last)
+            and not set(self.lexicon.classes(a.last)) & set(self.lexicon.classes(b.last))
+        ):
+            head *= cfg.weak_head_factor
         fuzzy = fuzz.ratio(a.fuzzy, b.fuzzy) / 100.0  # token sort ratio: the tokens are pre-sorted
         cross = math.sqrt(self._coverage(a, b) * self._coverage(b, a))
         if cross < label:
