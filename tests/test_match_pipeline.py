@@ -133,3 +133,38 @@ def test_real_sources_tune_split_floor(real):
 def test_real_sources_tune_split_target(real):
     _, precision, recall, _ = real
     assert precision >= 0.9 and recall >= 0.8
+
+
+def _by_line(its, source, line):
+    return next(it for it in its if it.source == source and it.line == line)
+
+
+def test_group_heading_needs_strong_evidence_to_merge(real):
+    """List 3 line 671 "Content Creation at Scale:" heads nested items (line 673 "Product
+    descriptions and catalog copy."); it shares only the word "scale" with List 2 line 286
+    "Scale visualization" (furniture in rooms), so the two are not merged and the nested item
+    does not end up under the furniture use case."""
+    result, _, _, its = real
+    group = _by_line(its, "assistant-lists-list-3", 671)
+    assert group.kind == "group" and group.label == "Content Creation at Scale"
+    scale = _by_line(its, "assistant-lists-list-2", 286)
+    assert scale.label == "Scale visualization"
+    assert result.cluster_of(group).id != result.cluster_of(scale).id
+    child = _by_line(its, "assistant-lists-list-3", 673)
+    assert child.parent is group
+    scale_id = result.cluster_of(scale).id
+    assert all(b.broad != scale_id for b in result.broader if b.narrow == result.cluster_of(child).id)
+
+
+def test_music_video_is_not_music(real):
+    """List 2 line 344 "Music video generation" and List 1 line 261 "AI-generated music videos" make
+    videos; List 3 line 658 "Audio and Music:" and the article's "Music and Audio Synthesis"
+    (line 16) make music: they share "music" only as a modifier on one side and the head on
+    the other, and are not merged."""
+    result, _, _, its = real
+    videos = [_by_line(its, "assistant-lists-list-2", 344), _by_line(its, "assistant-lists-list-1", 261)]
+    music = [_by_line(its, "assistant-lists-list-3", 658), _by_line(its, "beyond-text-and-images-article", 16)]
+    assert [v.label for v in videos] == ["Music video generation", "AI-generated music videos"]
+    assert [m.label for m in music] == ["Audio and Music", "Music and Audio Synthesis"]
+    video_clusters = {result.cluster_of(v).id for v in videos}
+    assert not video_clusters & {result.cluster_of(m).id for m in music}

@@ -54,6 +54,8 @@ class MatchConfig:
     kind_of_not_merged: bool = True  # a pair where one is a kind of the other is not merged ...
     kind_of_accept: float = 0.95  # ... unless it scores at least this (a plain duplicate)
     group_part_not_merged: bool = True  # a group "A & B:" over 2+ nested items is never merged with an item naming one part
+    group_strict: bool = True  # below group_merge, a group item merges only when heads agree and 2+ informative words are shared
+    group_merge: float = 0.60  # ... (a group heads nested items: a wrong merge moves them all)
     parent_cannot_link: bool = True  # an item is never merged with the group it is nested in ...
     single_child_group: bool = True  # ... unless it is the group's only item (then scores decide)
 

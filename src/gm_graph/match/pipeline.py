@@ -174,6 +174,27 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
             else:
                 kept.append(e)
         edges = kept
+    weak_pairs: list[tuple[int, int, str]] = []  # pairs at or above merge left apart on thin evidence
+    if config.group_strict:
+        prep = scorer.items
+
+        def heads_agree(a: int, b: int) -> bool:
+            pa, pb = prep[a], prep[b]
+            return pa.head == pb.head or bool(set(pa.head_classes) & set(pb.head_classes))
+
+        def informative_shared(a: int, b: int) -> int:
+            wa, wb = prep[a].weights, prep[b].weights
+            return sum(1 for t in wa if t in wb and not lexicon.is_weak(t))
+
+        kept = []
+        for e in edges:
+            _, i, j = e
+            if e[0] < config.group_merge and (items[i].kind == "group" or items[j].kind == "group"):
+                if not (heads_agree(i, j) and informative_shared(i, j) >= 2):
+                    weak_pairs.append((i, j, f"a group heading merges below {config.group_merge} only when the heads agree and 2+ informative words are shared"))
+                    continue
+            kept.append(e)
+        edges = kept
     timing["score"] = time.perf_counter() - t
 
     # -- clustering -------------------------------------------------------------------------------------
@@ -188,6 +209,9 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
     for i, j in kind_of:
         if cluster_of[i] != cluster_of[j]:
             clustering.refused.setdefault((i, j), "one is a kind of the other: a broader link, not a merge")
+    for i, j, why in weak_pairs:
+        if cluster_of[i] != cluster_of[j]:
+            clustering.refused.setdefault(ordered(i, j), why)
     timing["cluster"] = time.perf_counter() - t
 
     # -- hierarchy ----------------------------------------------------------------------------------------
