@@ -1,12 +1,13 @@
 """Measure the matcher: quality on the hand-labelled pairs, and speed on synthetic items.
 
-    .venv/bin/python bench/matching.py                      # quality, both splits, with baselines
+    .venv/bin/python bench/matching.py                      # quality, all three splits, with baselines
     .venv/bin/python bench/matching.py --errors tune        # also list the pairs got wrong, with scores
     .venv/bin/python bench/matching.py --synthetic          # timing at 1k, 10k, 100k items
     .venv/bin/python bench/matching.py --synthetic 1000 5000
 
 Quality: the real sources are read through the manifest and ingesters, and every pair of
-``tests/data/alignment/pairs.tsv`` is joined to its two items by (source list, line). A pair
+``tests/data/alignment/pairs.tsv`` (splits tune, holdout) and ``pairs-fresh.tsv`` (split fresh,
+judged later and never tuned on) is joined to its two items by (source list, line). A pair
 counts as predicted "same" when both items end up in one cluster; "same" pairs are positives,
 all others negatives. Precision, recall and F1 are printed per split for
 
@@ -45,7 +46,9 @@ from gm_graph.match import match_items  # noqa: E402
 from gm_graph.model import Item  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "alignment" / "pairs.tsv"
-SPLITS = ("tune", "holdout")
+# Judged in a later session, on pairs chosen without running the matcher; never tuned on.
+FRESH = ROOT / "tests" / "data" / "alignment" / "pairs-fresh.tsv"
+SPLITS = ("tune", "holdout", "fresh")
 
 
 # -- data -------------------------------------------------------------------------------------------
@@ -58,22 +61,26 @@ def load_items(root: Path = ROOT) -> list[Item]:
     return items
 
 
-def load_pairs(items: list[Item], path: Path = PAIRS) -> tuple[list[dict], list[str]]:
+def load_pairs(items: list[Item], paths: tuple[Path, ...] = (PAIRS, FRESH)) -> tuple[list[dict], list[str]]:
     """The judged pairs joined to item indexes; also the rows that could not be joined."""
     where: dict[tuple[str, int], int] = {}
     for i, it in enumerate(items):
         for line in (it.line, *it.also_lines):
             where.setdefault((it.source, line), i)
     rows, missing = [], []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            left = where.get((row["left_source"], int(row["left_line"])))
-            right = where.get((row["right_source"], int(row["right_line"])))
-            if left is None or right is None:
-                missing.append(f"{row['left_source']}:{row['left_line']} / {row['right_source']}:{row['right_line']}")
-                continue
-            rows.append({**row, "l": left, "r": right})
+    for row in (row for path in paths for row in _read_tsv(path)):
+        left = where.get((row["left_source"], int(row["left_line"])))
+        right = where.get((row["right_source"], int(row["right_line"])))
+        if left is None or right is None:
+            missing.append(f"{row['left_source']}:{row['left_line']} / {row['right_source']}:{row['right_line']}")
+            continue
+        rows.append({**row, "l": left, "r": right})
     return rows, missing
+
+
+def _read_tsv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
 
 
 # -- measures -----------------------------------------------------------------------------------------
