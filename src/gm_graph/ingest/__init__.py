@@ -97,6 +97,7 @@ from gm_graph.ingest import (  # noqa: E402,F401
     article_bullets,
     emoji_sections,
     front_matter,
+    heading_paragraphs,
     label_paragraphs,
     markdown_bold,
     plain_list,

@@ -1,0 +1,177 @@
+"""Layout "heading-paragraphs": each use case is a Markdown heading with prose under it.
+
+Web articles ("25 Generative AI Use Cases") are written this way::
+
+    # 25 Generative AI Use Cases in 2025             <- title (skipped)
+    Generative AI is changing how teams ...          <- preamble (skipped)
+    ## Marketing                                     <- Heading (it has headings under it)
+    ### 1. Product Description Images                <- Item (a heading with no heading under it)
+    Retailers generate on-brand product shots.       <- its description (first paragraph)
+    More detail in a second paragraph.               <- skipped as "item detail"
+    ## Conclusion                                    <- not use cases: skipped with all it holds
+
+Decisions:
+
+* A heading is an **item** when no deeper heading follows it before the next heading at its
+  own level or an outer one (a leaf); every other heading is a **section** and becomes a
+  :class:`Heading` of the items under it. Numbering ("1.", "#1", "Use case 3:") is dropped
+  from labels; a heading "Label: description" is split like an item line.
+* The item's description is the first paragraph under its heading; further paragraphs are
+  skipped as "item detail", and bullets under an item heading too (a document with many
+  bullets under its headings is a list, which ``plain-list`` reads instead).
+* The first heading is the title when it is the only heading at the outermost level used;
+  prose before the first section or item is the preamble. A heading that names something
+  other than use cases (conclusion, FAQ, references, ... :data:`plain_list.OTHER_SECTIONS`)
+  is skipped with all it holds, down to the next heading at its own or an outer level.
+* **Detection** claims a document when at least three leaf headings have prose under them
+  and most of them do, and their bodies hold few bullets: up to 0.75, above the catch-all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gm_graph.ingest import register
+from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.markdown_bold import split_label, unmark
+from gm_graph.ingest.plain_list import heading_text, other_section
+from gm_graph.model import Heading, Item, ParseResult
+from gm_graph.text import repair
+
+MAX_CONFIDENCE = 0.75
+MIN_ITEMS = 3
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\S")
+# "#1", "Use case 3:", "No. 4 -" before a label.
+_ORDINAL = re.compile(r"^(?:#\d{1,3}|(?:use[- ]case|no\.?|number)\s*#?\d{1,3})\s*[:.)\u2013\u2014-]?\s*", re.IGNORECASE)
+
+
+@dataclass
+class _Heading:
+    index: int  # position in the segment's lines
+    line: int  # 1-based line in the file
+    raw: str
+    depth: int  # number of "#"
+    text: str  # cleaned
+    leaf: bool = False
+
+
+def _headings(segment: Segment) -> list[_Heading]:
+    out: list[_Heading] = []
+    fenced = False
+    for i, (n, raw) in enumerate(segment.numbered()):
+        if _FENCE.match(raw):
+            fenced = not fenced
+            continue
+        m = None if fenced else _HEADING.match(raw)
+        if m:
+            out.append(_Heading(i, n, raw, len(m.group(1)), heading_text(repair(m.group(2)))))
+    for k, h in enumerate(out):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        h.leaf = nxt is None or nxt.depth <= h.depth
+    return out
+
+
+def _title_index(heads: list[_Heading]) -> int | None:
+    """The first heading, when it is the only one at the outermost depth used."""
+    if len(heads) < 2:
+        return None
+    top = min(h.depth for h in heads)
+    at_top = [h for h in heads if h.depth == top]
+    return 0 if len(at_top) == 1 and heads[0].depth == top else None
+
+
+def _bodies(segment: Segment, heads: list[_Heading]) -> list[list[tuple[int, str]]]:
+    """The non-heading lines under each heading, up to the next heading, as (line, raw)."""
+    bodies: list[list[tuple[int, str]]] = []
+    for k, h in enumerate(heads):
+        end = heads[k + 1].index if k + 1 < len(heads) else len(segment.lines)
+        bodies.append([(segment.start + i, segment.lines[i]) for i in range(h.index + 1, end)])
+    return bodies
+
+
+def _label(text: str) -> tuple[str, str]:
+    text = _ORDINAL.sub("", unmark(text)).strip()
+    return split_label(text)
+
+
+@register
+class HeadingParagraphs(Ingester):
+    name = "heading-paragraphs"
+    summary = "Markdown headings as use cases, each with a paragraph under it (web articles)"
+
+    def detect(self, segment: Segment) -> float:
+        heads = _headings(segment)
+        title = _title_index(heads)
+        leaves = [(h, body) for k, (h, body) in enumerate(zip(heads, _bodies(segment, heads))) if h.leaf and k != title and not other_section(h.text)]
+        if len(leaves) < MIN_ITEMS:
+            return 0.0
+        with_prose = sum(1 for _, body in leaves if any(t.strip() and not _BULLET.match(t) for _, t in body))
+        bullets = sum(1 for _, body in leaves for _, t in body if _BULLET.match(t))
+        if with_prose < MIN_ITEMS or bullets > len(leaves):
+            return 0.0
+        return round(MAX_CONFIDENCE * with_prose / len(leaves), 3)
+
+    def parse(self, segment: Segment) -> ParseResult:
+        result = ParseResult(segment.source, self.name)
+        heads = _headings(segment)
+        title = _title_index(heads)
+        bodies = _bodies(segment, heads)
+        depths = sorted({h.depth for k, h in enumerate(heads) if not h.leaf and k != title})
+        first = heads[0].index if heads else len(segment.lines)
+        for n, raw in list(segment.numbered())[:first]:
+            result.skip(n, raw, "preamble")
+        stack: list[tuple[int, Heading]] = []  # (depth, heading) of the open sections
+        skipping: tuple[int, str] | None = None  # (depth, reason) of an "other" section
+        for k, (h, body) in enumerate(zip(heads, bodies)):
+            if skipping is not None and h.depth > skipping[0]:
+                result.skip(h.line, h.raw, skipping[1])
+                for n, raw in body:
+                    result.skip(n, raw, skipping[1])
+                continue
+            skipping = None
+            if k == title:
+                result.skip(h.line, h.raw, "title")
+                for n, raw in body:
+                    result.skip(n, raw, "preamble")
+                continue
+            while stack and stack[-1][0] >= h.depth:
+                stack.pop()
+            reason = other_section(h.text)
+            if reason is not None:
+                skipping = (h.depth, reason)
+                result.skip(h.line, h.raw, reason)
+                for n, raw in body:
+                    result.skip(n, raw, reason)
+                continue
+            if not h.leaf:
+                section = Heading(h.text, h.raw, h.line, depths.index(h.depth) + 1)
+                result.headings.append(section)
+                stack.append((h.depth, section))
+                for n, raw in body:
+                    result.skip(n, raw, "section intro")
+                continue
+            label, description = _label(h.text)
+            paragraph: list[str] = []
+            in_first = True
+            for n, raw in body:
+                text = repair(raw).strip()
+                if not text:
+                    if paragraph:
+                        in_first = False
+                    continue
+                if in_first and not _BULLET.match(raw) and not _FENCE.match(raw):
+                    paragraph.append(unmark(text))
+                    continue
+                in_first = False
+                result.skip(n, raw, "item detail")
+            if description and paragraph and not description.endswith((".", "!", "?", ":", ";")):
+                description += "."
+            description = " ".join(x for x in (description, " ".join(paragraph)) if x)
+            if not label:
+                result.skip(h.line, h.raw, "empty heading")
+                continue
+            result.add(Item(segment.source, h.line, h.raw, label, description, headings=tuple(s for _, s in stack)))
+        return result

@@ -1,0 +1,116 @@
+"""The heading-paragraphs layout: web articles whose use cases are headings with prose under them.
+
+Expected values were read off tests/data/layouts/heading-paragraphs.md (`cat -n`) and the
+small documents written inline, not copied from the program.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from gm_graph.ingest import detect
+from gm_graph.ingest.base import Segment
+from gm_graph.ingest.heading_paragraphs import MAX_CONFIDENCE, HeadingParagraphs
+
+LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"
+ING = HeadingParagraphs()
+
+
+def fixture(name: str) -> Segment:
+    lines = (LAYOUTS / name).read_text(encoding="utf-8").splitlines()
+    return Segment("test-hp", name, f"tests/data/layouts/{name}", 1, lines)
+
+
+def doc(*lines: str) -> Segment:
+    return Segment("test-doc", "test", "test.md", 1, list(lines))
+
+
+def test_detect_claims_the_article_over_the_catch_all():
+    ingester, confidence = detect(fixture("heading-paragraphs.md"))
+    assert ingester.name == "heading-paragraphs"
+    assert confidence == MAX_CONFIDENCE
+
+
+def test_items_labels_descriptions_and_sections():
+    result = ING.parse(fixture("heading-paragraphs.md"))
+    assert [(i.line, i.label, i.description, [h.text for h in i.headings]) for i in result.items] == [
+        (10, "Product Description Images", "Retailers generate on-brand product shots at scale.", ["Marketing"]),
+        (
+            13,
+            "Personalized Video Messages",
+            "Sales teams send videos with the prospect's name spoken by an avatar. Each video takes seconds to render.",
+            ["Marketing"],
+        ),
+        (19, "Localized Ad Creative", "Adapt one campaign's visuals to every market.", ["Marketing"]),
+        (26, "De-aging", "make actors look younger. Post-production studios smooth wrinkles frame by frame.", ["Film & TV"]),
+        (29, "Background Plates", "Generate driving plates for car scenes.", ["Film & TV"]),
+    ]
+    assert [(h.line, h.text, h.level) for h in result.headings] == [(6, "Marketing", 1), (24, "Film & TV", 1)]
+
+
+def test_every_other_line_is_skipped_with_its_reason():
+    result = ING.parse(fixture("heading-paragraphs.md"))
+    assert [(s.line, s.reason) for s in result.skipped] == [
+        (1, "title"),
+        (3, "preamble"),
+        (4, "preamble"),
+        (8, "section intro"),
+        (17, "item detail"),
+        (22, "item detail"),
+        (32, "item detail"),
+        (33, "item detail"),
+        (34, "item detail"),
+        (36, "closing remark"),
+        (38, "closing remark"),
+        (40, "closing remark"),
+        (41, "closing remark"),
+    ]
+
+
+def test_flat_article_without_sections():
+    result = ING.parse(doc("# Top Use Cases", "", "## 1. Virtual Try-On", "See clothes on you.", "## 2. Music Generation", "Background tracks.", "## 3. Avatars", ""))
+    assert [(i.line, i.label, i.description, i.headings) for i in result.items] == [
+        (3, "Virtual Try-On", "See clothes on you.", ()),
+        (5, "Music Generation", "Background tracks.", ()),
+        (7, "Avatars", "", ()),
+    ]
+
+
+def test_not_claimed_when_headings_hold_bullet_lists():
+    # Headings over bullet lists are sections of a list: plain-list or markdown-bold reads them.
+    seg = doc("## Retail", "- Virtual try-on", "- Product photos", "## Film", "- De-aging", "- Previs", "## Games", "- Textures", "- Levels")
+    assert ING.detect(seg) == 0.0
+    assert detect(seg)[0].name != "heading-paragraphs"
+
+
+def test_not_claimed_with_fewer_than_three_items():
+    assert ING.detect(doc("# Title", "## Virtual try-on", "Text.", "## Avatars", "Text.")) == 0.0
+
+
+def test_add_source_then_build_reads_the_article(repo_root, tmp_path):
+    from gm_graph.cli import main
+
+    for name in ("data", "ontology", "queries"):
+        shutil.copytree(repo_root / name, tmp_path / name)
+    article = tmp_path / "media-teams.md"
+    shutil.copy(LAYOUTS / "heading-paragraphs.md", article)
+    runner = CliRunner()
+    added = runner.invoke(main, ["add-source", str(article), "--root", str(tmp_path)])
+    assert added.exit_code == 0, added.output
+    built = runner.invoke(main, ["build", "--root", str(tmp_path)])
+    assert built.exit_code == 0, built.output
+    out = runner.invoke(main, ["query", str(tmp_path / "queries" / "source-items.rq"), "--format", "csv", "--root", str(tmp_path)])
+    assert out.exit_code == 0, out.output
+    mine = [r for r in csv.DictReader(io.StringIO(out.stdout)) if r["file"].endswith("media-teams.md")]
+    assert [(int(r["line"]), r["label"]) for r in mine] == [
+        (10, "Product Description Images"),
+        (13, "Personalized Video Messages"),
+        (19, "Localized Ad Creative"),
+        (26, "De-aging"),
+        (29, "Background Plates"),
+    ]
