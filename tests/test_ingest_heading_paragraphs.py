@@ -81,6 +81,44 @@ def test_flat_article_without_sections():
     ]
 
 
+def test_bold_lines_alone_are_headings_as_chat_answers_write_them():
+    seg = doc(
+        "Here are some use cases:",
+        "",
+        "**1. Virtual Try-On**",
+        "Shoppers see clothes on themselves.",
+        "",
+        "**2. Music Generation**",
+        "Royalty-free background tracks.",
+        "**Example:**",
+        "Brand X.",
+        "",
+        "**3. Avatar Videos**",
+        "Presenters from text.",
+    )
+    ingester, _ = detect(seg)
+    assert ingester.name == "heading-paragraphs"
+    result = ING.parse(seg)
+    # "**Example:**" is an attribute of the item above it, not a use case.
+    assert [(i.line, i.label, i.description) for i in result.items] == [
+        (3, "Virtual Try-On", "Shoppers see clothes on themselves."),
+        (6, "Music Generation", "Royalty-free background tracks. Example: Brand X."),
+        (11, "Avatar Videos", "Presenters from text."),
+    ]
+    assert [(s.line, s.reason) for s in result.skipped] == [(1, "preamble")]
+
+
+def test_setext_headings():
+    seg = doc("Use cases", "=========", "", "Virtual Try-On", "--------------", "Shoppers see clothes.", "", "Music Generation", "----------------", "Tracks.", "", "Avatar Videos", "-------------", "Presenters.")
+    result = ING.parse(seg)
+    assert [(i.line, i.label, i.description) for i in result.items] == [
+        (4, "Virtual Try-On", "Shoppers see clothes."),
+        (8, "Music Generation", "Tracks."),
+        (12, "Avatar Videos", "Presenters."),
+    ]
+    assert [(s.line, s.reason) for s in result.skipped] == [(1, "title"), (2, "separator"), (5, "separator"), (9, "separator"), (13, "separator")]
+
+
 def test_not_claimed_when_headings_hold_bullet_lists():
     # Headings over bullet lists are sections of a list: plain-list or markdown-bold reads them.
     seg = doc("## Retail", "- Virtual try-on", "- Product photos", "## Film", "- De-aging", "- Previs", "## Games", "- Textures", "- Levels")

@@ -1,6 +1,6 @@
 """Layout "heading-paragraphs": each use case is a Markdown heading with prose under it.
 
-Web articles ("25 Generative AI Use Cases") are written this way::
+Web articles ("25 Generative AI Use Cases") and chat answers are written this way::
 
     # 25 Generative AI Use Cases in 2025             <- title (skipped)
     Generative AI is changing how teams ...          <- preamble (skipped)
@@ -12,6 +12,9 @@ Web articles ("25 Generative AI Use Cases") are written this way::
 
 Decisions:
 
+* Headings are ATX (``## Title``), setext (``Title`` over ``===`` or ``---``) or a bold line
+  alone (``**1. Virtual Try-On**``, ranked below every ``#`` depth; not an attribute such as
+  ``**Example:**``).
 * A heading is an **item** when no deeper heading follows it before the next heading at its
   own level or an outer one (a leaf); every other heading is a **section** and becomes a
   :class:`Heading` of the items under it. Numbering ("1.", "#1", "Use case 3:") is dropped
@@ -35,7 +38,7 @@ from dataclasses import dataclass
 from gm_graph.ingest import register
 from gm_graph.ingest.base import Ingester, Segment
 from gm_graph.ingest.markdown_bold import split_label, unmark
-from gm_graph.ingest.plain_list import heading_text, other_section
+from gm_graph.ingest.plain_list import ATTRIBUTES, REMARK_LABELS, heading_text, other_section
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair
 
@@ -43,6 +46,9 @@ MAX_CONFIDENCE = 0.75
 MIN_ITEMS = 3
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # setext: "Title" over "=====" (depth 1) or "-----" (2)
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")  # a bold line alone: below every "#" depth
+BOLD_DEPTH = 7
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\S")
 # "#1", "Use case 3:", "No. 4 -" before a label.
 _ORDINAL = re.compile(r"^(?:#\d{1,3}|(?:use[- ]case|no\.?|number)\s*#?\d{1,3})\s*[:.)\u2013\u2014-]?\s*", re.IGNORECASE)
@@ -53,21 +59,37 @@ class _Heading:
     index: int  # position in the segment's lines
     line: int  # 1-based line in the file
     raw: str
-    depth: int  # number of "#"
+    depth: int  # number of "#" (setext: 1 or 2; a bold line alone: BOLD_DEPTH)
     text: str  # cleaned
     leaf: bool = False
+    body_from: int = 0  # position of the first body line (after a setext underline)
 
 
 def _headings(segment: Segment) -> list[_Heading]:
     out: list[_Heading] = []
     fenced = False
+    lines = segment.lines
+    underline_at = -1
     for i, (n, raw) in enumerate(segment.numbered()):
         if _FENCE.match(raw):
             fenced = not fenced
             continue
-        m = None if fenced else _HEADING.match(raw)
+        if fenced or i == underline_at or not raw.strip():
+            continue
+        m = _HEADING.match(raw)
         if m:
-            out.append(_Heading(i, n, raw, len(m.group(1)), heading_text(repair(m.group(2)))))
+            out.append(_Heading(i, n, raw, len(m.group(1)), heading_text(repair(m.group(2))), body_from=i + 1))
+            continue
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        u = _UNDERLINE.match(below)
+        if u and not _BULLET.match(raw) and not _UNDERLINE.match(raw) and raw[:1] not in " \t":
+            depth = 1 if u.group(1).startswith("=") else 2
+            out.append(_Heading(i, n, raw, depth, heading_text(repair(raw)), body_from=i + 2))
+            underline_at = i + 1
+            continue
+        b = _BOLD_LINE.match(raw)
+        if b and b.group(2).strip().rstrip(":").casefold() not in ATTRIBUTES | REMARK_LABELS:
+            out.append(_Heading(i, n, raw, BOLD_DEPTH, heading_text(repair(b.group(2))), body_from=i + 1))
     for k, h in enumerate(out):
         nxt = out[k + 1] if k + 1 < len(out) else None
         h.leaf = nxt is None or nxt.depth <= h.depth
@@ -88,7 +110,7 @@ def _bodies(segment: Segment, heads: list[_Heading]) -> list[list[tuple[int, str
     bodies: list[list[tuple[int, str]]] = []
     for k, h in enumerate(heads):
         end = heads[k + 1].index if k + 1 < len(heads) else len(segment.lines)
-        bodies.append([(segment.start + i, segment.lines[i]) for i in range(h.index + 1, end)])
+        bodies.append([(segment.start + i, segment.lines[i]) for i in range(h.body_from, end)])
     return bodies
 
 
@@ -126,6 +148,8 @@ class HeadingParagraphs(Ingester):
         stack: list[tuple[int, Heading]] = []  # (depth, heading) of the open sections
         skipping: tuple[int, str] | None = None  # (depth, reason) of an "other" section
         for k, (h, body) in enumerate(zip(heads, bodies)):
+            if h.body_from == h.index + 2:  # a setext heading's underline
+                result.skip(h.line + 1, segment.lines[h.index + 1], "separator")
             if skipping is not None and h.depth > skipping[0]:
                 result.skip(h.line, h.raw, skipping[1])
                 for n, raw in body:
@@ -174,4 +198,5 @@ class HeadingParagraphs(Ingester):
                 result.skip(h.line, h.raw, "empty heading")
                 continue
             result.add(Item(segment.source, h.line, h.raw, label, description, headings=tuple(s for _, s in stack)))
+        result.skipped.sort(key=lambda s: s.line)
         return result
