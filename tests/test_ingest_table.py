@@ -265,3 +265,44 @@ def test_new_csv_source_is_built_and_queryable(repo_root, tmp_path):
         (8, "Dubbing"),
     ]
     assert all(r["usecase"].startswith("https://w3id.org/gm-graph/id/usecase/") for r in mine)
+
+
+# --- JSON records ---------------------------------------------------------------------------------
+
+
+def _json_segment(text: str) -> Segment:
+    return Segment("test-json", "test", "test.json", 1, text.split("\n"))
+
+
+def test_json_array_of_objects_one_per_line():
+    from gm_graph.ingest import detect
+
+    seg = _json_segment(
+        "[\n"
+        ' {"use_case": "Virtual staging", "industry": "Real estate", "description": "Furnish empty rooms", "tools": ["Midjourney", "DALL-E"]},\n'
+        ' {"use_case": "Music generation", "industry": "Media", "description": "Background tracks"}\n'
+        "]"
+    )
+    assert detect(seg)[0].name == "table"
+    r = Table().parse(seg)
+    assert [(i.line, i.label, i.description, [h.text for h in i.headings]) for i in r.items] == [
+        (2, "Virtual staging", "Furnish empty rooms; Tools: Midjourney, DALL-E", ["Real estate"]),
+        (3, "Music generation", "Background tracks", ["Media"]),
+    ]
+    assert [(s.line, s.reason) for s in r.skipped] == [(1, "json syntax"), (4, "json syntax")]
+
+
+def test_json_records_under_a_key_pretty_printed_take_the_label_line():
+    seg = _json_segment(
+        '{\n  "title": "Use cases",\n  "use_cases": [\n    {\n      "category": "Retail",\n      "name": "Virtual try-on"\n    },\n'
+        '    {\n      "name": "De-aging",\n      "category": "Film"\n    }\n  ]\n}'
+    )
+    r = Table().parse(seg)
+    assert [(i.line, i.label, [h.text for h in i.headings]) for i in r.items] == [(6, "Virtual try-on", ["Retail"]), (9, "De-aging", ["Film"])]
+    assert 6 not in [s.line for s in r.skipped] and 5 in [s.line for s in r.skipped]
+
+
+def test_json_without_records_is_not_a_table():
+    assert Table().detect(_json_segment('{"name": "x", "items": [1, 2]}')) == 0.0
+    assert Table().detect(_json_segment('[{"colour": "red"}]')) == 0.0  # no label key
+    assert Table().detect(_json_segment('[{"name": "x"')) == 0.0  # malformed

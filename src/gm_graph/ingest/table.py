@@ -1,4 +1,4 @@
-"""Layout "table": use cases as rows of a CSV, TSV or Markdown pipe table with a header row.
+"""Layout "table": use cases as rows of a CSV, TSV or Markdown pipe table with a header row, or JSON records.
 
 The shapes::
 
@@ -34,11 +34,17 @@ Decisions:
   (levels ranked by depth), section columns nest beneath them, prose around the tables is
   skipped ("preamble", "article text"), and a table without a label column is skipped as
   "article text".
+* **JSON**: an array of objects, or an object whose first array value holds objects
+  (``{"use_cases": [...]}``), read with :mod:`json`. The keys are the header (every key, in
+  the order first seen) and play the same roles; a list value (``"tools": ["A", "B"]``) is
+  joined with ", ". An item's line is the line holding its label value; the other lines of
+  the records (brackets, braces, other keys) are skipped as "json syntax".
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import re
 
 from gm_graph.ingest import register
@@ -184,6 +190,75 @@ def _delimited(lines: list[str]) -> tuple[dict[str, list[int]], list[tuple[int, 
     return None
 
 
+def _json_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dict]]] | None:
+    """``(header, [(index of the record's label line, index of its first line, record)])`` when
+    ``lines`` are a JSON array of objects, or an object whose first array value holds objects;
+    else None. The header is every key, in the order first seen."""
+    text = "\n".join(lines)
+    start = len(text) - len(text.lstrip())
+    if not text[start:start + 1] in ("[", "{"):
+        return None
+    decoder = json.JSONDecoder()
+    try:
+        whole, _ = decoder.raw_decode(text, start)
+    except ValueError:
+        return None
+    pos = start
+    if isinstance(whole, dict):  # {"use_cases": [...]}: the first array of objects
+        key = next((k for k, v in whole.items() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)), None)
+        if key is None:
+            return None
+        m = re.search(re.escape(json.dumps(key)) + r"\s*:\s*\[", text[start:])
+        if m is None:
+            return None
+        pos = start + m.end() - 1
+    elif not (isinstance(whole, list) and whole and all(isinstance(x, dict) for x in whole)):
+        return None
+    records: list[tuple[int, int, dict]] = []
+    pos += 1  # past "["
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            break
+        try:
+            record, end = decoder.raw_decode(text, pos)
+        except ValueError:
+            return None
+        if not isinstance(record, dict):
+            return None
+        records.append((pos, end, record))
+        pos = end
+    header: list[str] = []
+    for _, _, record in records:
+        header.extend(k for k in record if k not in header)
+    cols = columns(header)
+    if cols is None:
+        return None
+    label_key = header[cols["label"][0]]
+    out = []
+    for begin, end, record in records:
+        first = text.count("\n", 0, begin)
+        at = begin
+        value = record.get(label_key)
+        if isinstance(value, str):
+            hit = text.find(json.dumps(value, ensure_ascii=False), begin, end)
+            if hit < 0:
+                hit = text.find(json.dumps(value), begin, end)
+            if hit >= 0:
+                at = hit
+        out.append((text.count("\n", 0, at), first, record))
+    return header, out
+
+
+def _json_cell(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return ""
+
+
 @register
 class Table(Ingester):
     name = "table"
@@ -191,7 +266,7 @@ class Table(Ingester):
 
     def detect(self, segment: Segment) -> float:
         lines = segment.lines
-        if _delimited(lines) is not None:
+        if _delimited(lines) is not None or _json_records(lines) is not None:
             return HEADER_FIRST
         tables = self._pipe_tables(lines)
         if not tables:
@@ -238,8 +313,11 @@ class Table(Ingester):
     def parse(self, segment: Segment) -> ParseResult:
         result = ParseResult(segment.source, self.name)
         delimited = _delimited(segment.lines)
+        records = None if delimited is not None else _json_records(segment.lines)
         if delimited is not None:
             self._parse_delimited(segment, result, *delimited)
+        elif records is not None:
+            self._parse_json(segment, result, *records)
         else:
             self._parse_markdown(segment, result)
         result.skipped.sort(key=lambda s: s.line)
@@ -259,6 +337,22 @@ class Table(Ingester):
         for k, cells in rows[1:]:
             n, raw = numbered[k]
             self._row(segment, result, n, raw, cells, header, cols, (), sections)
+
+    # -- JSON -----------------------------------------------------------------------------------
+
+    def _parse_json(self, segment, result, header, records) -> None:
+        cols = columns(header)
+        numbered = list(segment.numbered())
+        sections: dict[tuple[str, ...], Heading] = {}
+        for at, _, record in records:
+            n, raw = numbered[at]
+            cells = [_json_cell(record.get(key)) for key in header]
+            self._row(segment, result, n, raw, cells, header, cols, (), sections)
+        # Brackets, braces and the other keys' lines are the records' syntax, read with them.
+        read = {at for at, _, _ in records}
+        for k, (n, raw) in enumerate(numbered):
+            if k not in read and raw.strip():
+                result.skip(n, raw, "json syntax")
 
     # -- Markdown ---------------------------------------------------------------------------
 
