@@ -306,3 +306,25 @@ def test_json_without_records_is_not_a_table():
     assert Table().detect(_json_segment('{"name": "x", "items": [1, 2]}')) == 0.0
     assert Table().detect(_json_segment('[{"colour": "red"}]')) == 0.0  # no label key
     assert Table().detect(_json_segment('[{"name": "x"')) == 0.0  # malformed
+
+
+def test_malformed_json_is_refused_naming_its_line():
+    from gm_graph.errors import GmError
+    from gm_graph.ingest import detect
+
+    seg = Segment("test-json", "test", "bad.json", 1, ["[", ' {"use_case": "A"},', ' {"use_case": "B",}', "]"])
+    with pytest.raises(GmError) as err:
+        detect(seg)
+    assert err.value.where == "bad.json:3"
+    assert "looks like JSON but does not parse" in err.value.problem
+    assert "json.tool" in err.value.fix
+
+
+def test_json_without_a_label_key_is_refused_saying_what_shape_to_give():
+    from gm_graph.errors import GmError
+    from gm_graph.ingest import detect
+
+    with pytest.raises(GmError) as err:
+        detect(Segment("test-json", "test", "c.json", 1, ['{"colours": ["red"]}']))
+    assert err.value.where == "c.json:1"
+    assert "no array of objects with a use case / name / title key" in err.value.problem

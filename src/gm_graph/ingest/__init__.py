@@ -6,6 +6,7 @@ source lists, detects each list's layout and parses it.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -68,9 +69,30 @@ def read_text(path: Path) -> list[str]:
     return text.splitlines()
 
 
+def _json_problem(segment: Segment) -> GmError | None:
+    """For text that starts like JSON but no layout claimed: what is wrong with it."""
+    body = "\n".join(segment.lines)
+    if not body.lstrip()[:1] in ("[", "{"):
+        return None
+    try:
+        json.loads(body)
+    except ValueError as exc:
+        line = segment.start + getattr(exc, "lineno", 1) - 1
+        problem = f"the file looks like JSON but does not parse: {getattr(exc, 'msg', str(exc))} (column {getattr(exc, 'colno', '?')})"
+        return GmError(f"{segment.file}:{line}", problem, "fix the JSON, e.g. check it with `python -m json.tool FILE`")
+    return GmError(
+        f"{segment.file}:{segment.start}",
+        "the JSON holds no array of objects with a use case / name / title key",
+        'give it the shape [{"use_case": "...", "description": "..."}, ...]; see README \'Adding a source\'',
+    )
+
+
 def detect(segment: Segment) -> tuple[Ingester, float]:
     scored = sorted(((ing.detect(segment), name) for name, ing in REGISTRY.items()), reverse=True)
     if not scored or scored[0][0] < MIN_CONFIDENCE:
+        json_error = _json_problem(segment)
+        if json_error is not None:
+            raise json_error
         where = f"{segment.file}:{segment.start}"
         known = ", ".join(sorted(REGISTRY))
         raise GmError(where, "the layout of this list is not one gm-graph can read", f"supported layouts: {known}; see README 'Adding a source'")
