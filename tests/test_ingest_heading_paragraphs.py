@@ -46,7 +46,8 @@ def test_items_labels_descriptions_and_sections():
             "Sales teams send videos with the prospect's name spoken by an avatar. Each video takes seconds to render.",
             ["Marketing"],
         ),
-        (19, "Localized Ad Creative", "Adapt one campaign's visuals to every market.", ["Marketing"]),
+        # "- Example: ..." is an attribute bullet of the item: added to its description.
+        (19, "Localized Ad Creative", "Adapt one campaign's visuals to every market.; Example: one banner in twelve languages", ["Marketing"]),
         (26, "De-aging", "make actors look younger. Post-production studios smooth wrinkles frame by frame.", ["Film & TV"]),
         (29, "Background Plates", "Generate driving plates for car scenes.", ["Film & TV"]),
     ]
@@ -61,7 +62,6 @@ def test_every_other_line_is_skipped_with_its_reason():
         (4, "preamble"),
         (8, "section intro"),
         (17, "item detail"),
-        (22, "item detail"),
         (32, "item detail"),
         (33, "item detail"),
         (34, "item detail"),
@@ -106,6 +106,30 @@ def test_bold_lines_alone_are_headings_as_chat_answers_write_them():
         (11, "Avatar Videos", "Presenters from text."),
     ]
     assert [(s.line, s.reason) for s in result.skipped] == [(1, "preamble")]
+
+
+def test_headings_over_attribute_bullets_are_items_not_the_bullets():
+    # The usual chat-answer shape: a heading per use case, "What it is" / "Tools" bullets under it.
+    seg = doc(
+        "## Use cases",
+        "### Virtual Try-On",
+        "- **What it is:** see clothes on yourself",
+        "- **Tools:** Veo, Sora",
+        "### Music Generation",
+        "- **What it is:** background tracks",
+        "- **Tools:** Suno",
+        "### Avatar Videos",
+        "- **What it is:** presenters from text",
+        "- **Tools:** Synthesia",
+    )
+    assert detect(seg)[0].name == "heading-paragraphs"
+    result = ING.parse(seg)
+    assert [(i.line, i.label, i.description) for i in result.items] == [
+        (2, "Virtual Try-On", "see clothes on yourself; Tools: Veo, Sora"),
+        (5, "Music Generation", "background tracks; Tools: Suno"),
+        (8, "Avatar Videos", "presenters from text; Tools: Synthesia"),
+    ]
+    assert [(s.line, s.reason) for s in result.skipped] == [(1, "title")]
 
 
 def test_setext_headings():

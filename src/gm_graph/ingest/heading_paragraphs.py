@@ -19,7 +19,9 @@ Decisions:
   own level or an outer one (a leaf); every other heading is a **section** and becomes a
   :class:`Heading` of the items under it. Numbering ("1.", "#1", "Use case 3:") is dropped
   from labels; a heading "Label: description" is split like an item line.
-* The item's description is the first paragraph under its heading; further paragraphs are
+* The item's description is the first paragraph under its heading, then any attribute
+  bullets (``- **Tools:** Veo, Sora``, ``- What it is: ...``: :data:`plain_list.ATTRIBUTES`)
+  joined with "; " (so tool mentions in them are found); further paragraphs are
   skipped as "item detail", and bullets under an item heading too (a document with many
   bullets under its headings is a list, which ``plain-list`` reads instead).
 * The first heading is the title when it is the only heading at the outermost level used;
@@ -38,7 +40,7 @@ from dataclasses import dataclass
 from gm_graph.ingest import register
 from gm_graph.ingest.base import Ingester, Segment
 from gm_graph.ingest.markdown_bold import split_label, unmark
-from gm_graph.ingest.plain_list import ATTRIBUTES, REMARK_LABELS, heading_text, other_section
+from gm_graph.ingest.plain_list import _PLAIN_ATTRIBUTES, ATTRIBUTES, REMARK_LABELS, heading_text, other_section, split_item
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair
 
@@ -49,9 +51,22 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # setext: "Title" over "=====" (depth 1) or "-----" (2)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")  # a bold line alone: below every "#" depth
 BOLD_DEPTH = 7
+_BULLET_TEXT = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\S")
 # "#1", "Use case 3:", "No. 4 -" before a label.
 _ORDINAL = re.compile(r"^(?:#\d{1,3}|(?:use[- ]case|no\.?|number)\s*#?\d{1,3})\s*[:.)\u2013\u2014-]?\s*", re.IGNORECASE)
+
+
+def attribute(raw: str) -> str | None:
+    """A bullet such as ``- **Tools:** Veo, Sora`` that describes the item above it, as the
+    text to add to its description ("Tools: Veo, Sora"; a "What it is:" value alone); else None."""
+    m = _BULLET_TEXT.match(raw)
+    if not m:
+        return None
+    label, value = split_item(repair(m.group(1)).strip())
+    if label.casefold() not in ATTRIBUTES or not value:
+        return None
+    return value if label.casefold() in _PLAIN_ATTRIBUTES else f"{label}: {value}"
 
 
 @dataclass
@@ -130,8 +145,8 @@ class HeadingParagraphs(Ingester):
         leaves = [(h, body) for k, (h, body) in enumerate(zip(heads, _bodies(segment, heads))) if h.leaf and k != title and not other_section(h.text)]
         if len(leaves) < MIN_ITEMS:
             return 0.0
-        with_prose = sum(1 for _, body in leaves if any(t.strip() and not _BULLET.match(t) for _, t in body))
-        bullets = sum(1 for _, body in leaves for _, t in body if _BULLET.match(t))
+        with_prose = sum(1 for _, body in leaves if any(t.strip() and (not _BULLET.match(t) or attribute(t)) for _, t in body))
+        bullets = sum(1 for _, body in leaves for _, t in body if _BULLET.match(t) and not attribute(t))
         if with_prose < MIN_ITEMS or bullets > len(leaves):
             return 0.0
         return round(MAX_CONFIDENCE * with_prose / len(leaves), 3)
@@ -179,12 +194,17 @@ class HeadingParagraphs(Ingester):
                 continue
             label, description = _label(h.text)
             paragraph: list[str] = []
+            attributes: list[str] = []
             in_first = True
             for n, raw in body:
                 text = repair(raw).strip()
                 if not text:
                     if paragraph:
                         in_first = False
+                    continue
+                detail = attribute(raw)
+                if detail is not None:
+                    attributes.append(detail)
                     continue
                 if in_first and not _BULLET.match(raw) and not _FENCE.match(raw):
                     paragraph.append(unmark(text))
@@ -194,6 +214,7 @@ class HeadingParagraphs(Ingester):
             if description and paragraph and not description.endswith((".", "!", "?", ":", ";")):
                 description += "."
             description = " ".join(x for x in (description, " ".join(paragraph)) if x)
+            description = "; ".join(x for x in (description, *attributes) if x)
             if not label:
                 result.skip(h.line, h.raw, "empty heading")
                 continue

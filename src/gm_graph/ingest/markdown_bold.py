@@ -168,7 +168,16 @@ class MarkdownBold(Ingester):
             score *= 0.5
         if front_matter_end(segment.lines) is not None:
             score -= 0.6  # a YAML-front-matter article belongs to its own layout
+        if bullets and self._attribute_share(bullets) >= 0.5:
+            score *= 0.3  # "- **Tools:** ..." bullets describe the headings above them: heading-paragraphs
         return round(max(0.0, min(1.0, score)), 3)
+
+    @staticmethod
+    def _attribute_share(bullets: list[str]) -> float:
+        """The share of bullets whose label is an item attribute ("Tools:", "What it is:")."""
+        from gm_graph.ingest.plain_list import ATTRIBUTES, split_item  # plain_list imports this module
+
+        return sum(1 for b in bullets if split_item(b)[0].casefold() in ATTRIBUTES) / len(bullets)
 
     def parse(self, segment: Segment) -> ParseResult:
         result = ParseResult(segment.source, self.name)
