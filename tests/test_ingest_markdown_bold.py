@@ -338,3 +338,25 @@ def test_mojibake_repaired_verbatim_kept():
 )
 def test_split_parenthetical(text, expected):
     assert split_parenthetical(text) == expected
+
+
+def test_attribute_bullets_under_an_item_describe_it_and_are_not_use_cases():
+    # The usual chat-answer shape: "- *Example:* ..." nested under a bold item.
+    seg = doc(
+        "Absolutely! Here's a comprehensive list of generative media use cases:",
+        "",
+        "### 🎬 1. Film & Entertainment",
+        "",
+        "1. **Script-to-storyboard** – Turn scripts into visual boards.",
+        "   - *Example:* Pre-production for indie films.",
+        "   - **Tools:** Midjourney",
+        "2. **De-aging actors** – Make actors younger.",
+        "   - **Crowd scenes** – extras multiplied",
+    )
+    r = ING.parse(seg)
+    assert [(i.line, i.label, i.description, i.kind) for i in r.items] == [
+        (5, "Script-to-storyboard", "Turn scripts into visual boards.; Example: Pre-production for indie films.; Tools: Midjourney", "item"),
+        (8, "De-aging actors", "Make actors younger.", "group"),  # a nested use case still makes a group
+        (9, "Crowd scenes", "extras multiplied", "item"),
+    ]
+    assert [(s.line, s.reason) for s in r.skipped] == [(1, "preamble")]

@@ -180,6 +180,9 @@ class MarkdownBold(Ingester):
         return sum(1 for b in bullets if split_item(b)[0].casefold() in ATTRIBUTES) / len(bullets)
 
     def parse(self, segment: Segment) -> ParseResult:
+        from gm_graph.ingest.plain_list import _PLAIN_ATTRIBUTES as plain_attributes  # plain_list imports this module
+        from gm_graph.ingest.plain_list import ATTRIBUTES as attributes
+
         result = ParseResult(segment.source, self.name)
         numbered = list(segment.numbered())
         levels, title_at = self._heading_levels(numbered)
@@ -246,6 +249,13 @@ class MarkdownBold(Ingester):
                 while bullets and bullets[-1][0] >= indent:
                     bullets.pop()
                 parent = bullets[-1][1] if bullets else None
+                if parent is not None and description and label.casefold() in attributes:
+                    # "- *Example:* ..." / "- **Tools:** ..." under an item describes it: read into
+                    # its description (so tool mentions are found), not a use case of its own.
+                    detail = description if label.casefold() in plain_attributes else f"{label}: {description}"
+                    parent.description = "; ".join(x for x in (parent.description, detail) if x)
+                    last_content = n
+                    continue
                 if parent is not None:
                     parent.kind = "group"
                 item = result.add(
