@@ -542,3 +542,16 @@ def main_cli():
     from gm_graph.cli import main
 
     return main
+
+
+def test_a_sentence_directly_under_a_numbered_label_is_its_description():
+    r = ING.parse(doc("1. Virtual try-on", "See clothes on you.", "", "2. De-aging", "Make actors younger.", "", "3. Texture generation", "Tileable textures."))
+    assert [(i.line, i.label, i.description) for i in r.items] == [
+        (1, "Virtual try-on", "See clothes on you."),
+        (4, "De-aging", "Make actors younger."),
+        (7, "Texture generation", "Tileable textures."),
+    ]
+    assert skips(r) == []
+    # ... but not under an item that already has one, nor after a blank line
+    r = ING.parse(doc("1. Previz: rough shots", "More text here.", "2. Sprites", "", "Prose after a gap.", "3. Avatars"))
+    assert [(i.line, i.description) for i in r.items] == [(1, "rough shots"), (3, ""), (6, "")]

@@ -45,7 +45,9 @@ Decisions:
   "Example:", "Tools:", "Benefits:" ... see :data:`ATTRIBUTES`) is not a use case: it is
   appended to its parent's description as "Label: value" (so tool mentions are found). An
   indented plain line right under an item continues it (CommonMark puts it in the same
-  list item) and is appended to the description. Such lines are read, not skipped.
+  list item) and is appended to the description; so is an unindented sentence directly
+  under a numbered item that has no description yet ("1. Virtual try-on" / "See clothes on
+  you."). Such lines are read, not skipped.
 * **Skipped.** Prose is "preamble" before the first heading or item, "section intro"
   between a heading and its first item, "article text" elsewhere, and "closing remark"
   after the last item (or when it asks a question / offers more). Fenced code is "code
@@ -644,6 +646,20 @@ class PlainList(Ingester):
                 last_content = n
                 continue
             split = labelled[i]
+            if (
+                last is not None
+                and split is None
+                and not last[1].description
+                and last[1].line == n - 1
+                and lines[i - 1].marker in ("number", "letter", "upper")
+                and line.content.rstrip().endswith((".", "!", ")"))
+            ):
+                # "1. Virtual try-on" then "See clothes on you." on the very next line: a lazy
+                # continuation (CommonMark), the description of a numbered item that has none.
+                # (Under a "-" bullet such a line is more often the article going on.)
+                _append(last[1], unmark(line.content), " ")
+                last_content = n
+                continue
             if split is not None and self._in_run(lines, roles, labelled, i):
                 open_items.clear()
                 item = self._add(result, segment, line, split[0], split[1], stack, None)
