@@ -328,3 +328,44 @@ def test_json_without_a_label_key_is_refused_saying_what_shape_to_give():
         detect(Segment("test-json", "test", "c.json", 1, ['{"colours": ["red"]}']))
     assert err.value.where == "c.json:1"
     assert "no array of objects with a use case / name / title key" in err.value.problem
+
+
+# --- Key: value records ---------------------------------------------------------------------------
+
+
+def test_key_value_records_parted_by_blank_lines():
+    from gm_graph.ingest import detect
+
+    seg = Segment(
+        "test-kv",
+        "test",
+        "records.txt",
+        1,
+        [
+            "Use Case: Virtual try-on",
+            "Description: See clothes on you",
+            "Industry: Retail",
+            "Maturity: high",
+            "",
+            "Use Case: De-aging",
+            "Description: Make actors younger",
+            "Industry: Film",
+            "",
+            "**Use case:** Texture generation",
+            "**Tools:** Midjourney",
+        ],
+    )
+    assert detect(seg)[0].name == "table"
+    r = Table().parse(seg)
+    assert [(i.line, i.label, i.description, [h.text for h in i.headings]) for i in r.items] == [
+        (1, "Virtual try-on", "See clothes on you", ["Retail"]),
+        (6, "De-aging", "Make actors younger", ["Film"]),
+        (10, "Texture generation", "Tools: Midjourney", []),
+    ]
+    assert [(s.line, s.reason) for s in r.skipped] == [(4, "unread field")]
+
+
+def test_label_description_lines_are_not_records():
+    # A list of "Label: description" lines has no use-case key: plain-list reads it.
+    seg = Segment("test-kv", "test", "l.txt", 1, ["Virtual try-on: see clothes", "De-aging: younger actors", "", "Music: tracks", "Avatars: presenters"])
+    assert Table().detect(seg) == 0.0

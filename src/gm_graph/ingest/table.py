@@ -39,6 +39,10 @@ Decisions:
   the order first seen) and play the same roles; a list value (``"tools": ["A", "B"]``) is
   joined with ", ". An item's line is the line holding its label value; the other lines of
   the records (brackets, braces, other keys) are skipped as "json syntax".
+* **Key: value records**: blocks of ``Use case: ...`` / ``Description: ...`` /
+  ``Industry: ...`` lines (bold keys and bullets allowed) parted by blank lines, every line
+  a field; the keys are the header, as for JSON. An item's line is the line of its label
+  field; fields of a role are read into the item, others skipped as "unread field".
 """
 
 from __future__ import annotations
@@ -251,6 +255,54 @@ def _json_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dic
     return header, out
 
 
+_KV_LINE = re.compile(r"^\s*(?:[-*\u2022]\s+)?(?:\*\*|__)?([A-Za-z][\w /&-]{0,40}?)\s*:(?:\*\*|__)?\s*:?\s*(.*?)\s*$")
+KV_MAX_KEY_WORDS = 4
+
+
+def _kv_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dict]]] | None:
+    """``(header, [(index of the label line, index of the first line, record)])`` when every
+    non-blank line is ``Key: value`` and blank lines part the records (one use case per
+    record, its label under a key such as "Use case" or "Name"); else None."""
+    blocks: list[list[tuple[int, str, str]]] = []
+    current: list[tuple[int, str, str]] = []
+    for k, raw in enumerate(lines):
+        if not raw.strip() or _LIST_MARKER.match(raw):
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        m = _KV_LINE.match(raw)
+        if m is None or len(m.group(1).split()) > KV_MAX_KEY_WORDS:
+            return None
+        current.append((k, m.group(1).strip(), m.group(2)))
+    if current:
+        blocks.append(current)
+    if len(blocks) < 2 or sum(len(b) for b in blocks) < 2 * len(blocks):
+        return None
+    spelled: dict[str, str] = {}  # keys compare case-insensitively: "Use Case" = "Use case"
+    for block in blocks:
+        for _, key, _ in block:
+            spelled.setdefault(key.casefold(), key)
+    blocks = [[(k, spelled[key.casefold()], value) for k, key, value in block] for block in blocks]
+    header = list(spelled.values())
+    cols = columns(header)
+    if cols is None:
+        return None
+    label_key = header[cols["label"][0]]
+    records = []
+    for block in blocks:
+        record: dict[str, str] = {}
+        at = None
+        for k, key, value in block:
+            record[key] = f"{record[key]}; {value}" if key in record else value
+            if key == label_key and at is None:
+                at = k
+        if at is None:
+            return None  # a record without a label: not this shape
+        records.append((at, block[0][0], record))
+    return header, records
+
+
 def _json_cell(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value if isinstance(v, (str, int, float)))
@@ -266,7 +318,7 @@ class Table(Ingester):
 
     def detect(self, segment: Segment) -> float:
         lines = segment.lines
-        if _delimited(lines) is not None or _json_records(lines) is not None:
+        if _delimited(lines) is not None or _json_records(lines) is not None or _kv_records(lines) is not None:
             return HEADER_FIRST
         tables = self._pipe_tables(lines)
         if not tables:
@@ -314,10 +366,13 @@ class Table(Ingester):
         result = ParseResult(segment.source, self.name)
         delimited = _delimited(segment.lines)
         records = None if delimited is not None else _json_records(segment.lines)
+        fields = None if delimited is not None or records is not None else _kv_records(segment.lines)
         if delimited is not None:
             self._parse_delimited(segment, result, *delimited)
         elif records is not None:
             self._parse_json(segment, result, *records)
+        elif fields is not None:
+            self._parse_fields(segment, result, *fields)
         else:
             self._parse_markdown(segment, result)
         result.skipped.sort(key=lambda s: s.line)
@@ -353,6 +408,25 @@ class Table(Ingester):
         for k, (n, raw) in enumerate(numbered):
             if k not in read and raw.strip():
                 result.skip(n, raw, "json syntax")
+
+    # -- Key: value records ----------------------------------------------------------------
+
+    def _parse_fields(self, segment, result, header, records) -> None:
+        cols = columns(header)
+        read = {header[i].casefold() for role in cols.values() for i in role}
+        numbered = list(segment.numbered())
+        sections: dict[tuple[str, ...], Heading] = {}
+        for at, _, record in records:
+            n, raw = numbered[at]
+            self._row(segment, result, n, raw, [record.get(key, "") for key in header], header, cols, (), sections)
+        labels = {at for at, _, _ in records}
+        for k, (n, raw) in enumerate(numbered):
+            m = _KV_LINE.match(raw) if raw.strip() else None
+            if m is None:
+                if raw.strip():
+                    result.skip(n, raw, "list marker")
+            elif k not in labels and m.group(1).strip().casefold() not in read:
+                result.skip(n, raw, "unread field")
 
     # -- Markdown ---------------------------------------------------------------------------
 
