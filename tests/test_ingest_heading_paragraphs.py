@@ -143,6 +143,20 @@ def test_setext_headings():
     assert [(s.line, s.reason) for s in result.skipped] == [(1, "title"), (2, "separator"), (5, "separator"), (9, "separator"), (13, "separator")]
 
 
+def test_one_sentence_bullet_under_every_item_heading_is_its_description():
+    seg = doc("# Use cases", "## Retail", "### Virtual try-on", "- See clothes on you before buying", "### Product photography", "- Packshots without a studio", "## Film", "### De-aging", "- Make actors younger")
+    assert detect(seg)[0].name == "heading-paragraphs"
+    assert [(i.line, i.label, i.description, [h.text for h in i.headings]) for i in ING.parse(seg).items] == [
+        (3, "Virtual try-on", "See clothes on you before buying", ["Retail"]),
+        (5, "Product photography", "Packshots without a studio", ["Retail"]),
+        (8, "De-aging", "Make actors younger", ["Film"]),
+    ]
+    # ... but one short bullet under each heading is a one-item section, read by the list layouts.
+    sections = doc("## Retail", "- Virtual try-on", "## Film", "- De-aging", "## Games", "- Texture generation")
+    assert ING.detect(sections) == 0.0
+    assert [i.label for i in detect(sections)[0].parse(sections).items] == ["Virtual try-on", "De-aging", "Texture generation"]
+
+
 def test_not_claimed_when_headings_hold_bullet_lists():
     # Headings over bullet lists are sections of a list: plain-list or markdown-bold reads them.
     seg = doc("## Retail", "- Virtual try-on", "- Product photos", "## Film", "- De-aging", "- Previs", "## Games", "- Textures", "- Levels")

@@ -28,6 +28,9 @@ Decisions:
   prose before the first section or item is the preamble. A heading that names something
   other than use cases (conclusion, FAQ, references, ... :data:`plain_list.OTHER_SECTIONS`)
   is skipped with all it holds, down to the next heading at its own or an outer level.
+* When every item heading has exactly one bullet under it, and the bullets run at least two
+  words longer than the headings on average, those bullets are descriptions ("### Virtual
+  try-on" / "- See clothes on you before buying"), not one-item sections.
 * **Detection** claims a document when at least three leaf headings have prose under them
   and most of them do, and their bodies hold few bullets: up to 0.75, above the catch-all.
 """
@@ -134,6 +137,28 @@ def _label(text: str) -> tuple[str, str]:
     return split_label(text)
 
 
+def _lone_bullet(body: list[tuple[int, str]]) -> str | None:
+    """The text of a body that is exactly one (non-attribute) bullet, else None."""
+    lines = [raw for _, raw in body if raw.strip()]
+    if len(lines) == 1 and _BULLET.match(lines[0]) and attribute(lines[0]) is None:
+        return _BULLET_TEXT.match(lines[0]).group(1)
+    return None
+
+
+def _bullets_describe(leaves: list[tuple[_Heading, list[tuple[int, str]]]]) -> bool:
+    """Whether every item heading has exactly one bullet under it: then the bullets are their
+    descriptions ("### Virtual try-on" / "- See clothes on you"), not one-item sections."""
+    if len(leaves) < MIN_ITEMS:
+        return False
+    texts = [_lone_bullet(body) for _, body in leaves]
+    if any(t is None for t in texts):
+        return False
+    # Descriptions run longer than names: "## Retail" / "- Virtual try-on" is a one-item section.
+    bullet_words = sum(len(t.split()) for t in texts) / len(texts)
+    heading_words = sum(len(h.text.split()) for h, _ in leaves) / len(leaves)
+    return bullet_words >= heading_words + 2
+
+
 @register
 class HeadingParagraphs(Ingester):
     name = "heading-paragraphs"
@@ -145,6 +170,8 @@ class HeadingParagraphs(Ingester):
         leaves = [(h, body) for k, (h, body) in enumerate(zip(heads, _bodies(segment, heads))) if h.leaf and k != title and not other_section(h.text)]
         if len(leaves) < MIN_ITEMS:
             return 0.0
+        if _bullets_describe(leaves):
+            return MAX_CONFIDENCE
         with_prose = sum(1 for _, body in leaves if any(t.strip() and (not _BULLET.match(t) or attribute(t)) for _, t in body))
         bullets = sum(1 for _, body in leaves for _, t in body if _BULLET.match(t) and not attribute(t))
         if with_prose < MIN_ITEMS or bullets > len(leaves):
@@ -158,6 +185,9 @@ class HeadingParagraphs(Ingester):
         bodies = _bodies(segment, heads)
         depths = sorted({h.depth for k, h in enumerate(heads) if not h.leaf and k != title})
         first = heads[0].index if heads else len(segment.lines)
+        lone_describes = _bullets_describe(
+            [(h, b) for k, (h, b) in enumerate(zip(heads, bodies)) if h.leaf and k != title and not other_section(h.text)]
+        )
         for n, raw in list(segment.numbered())[:first]:
             result.skip(n, raw, "preamble")
         stack: list[tuple[int, Heading]] = []  # (depth, heading) of the open sections
@@ -206,8 +236,8 @@ class HeadingParagraphs(Ingester):
                 if detail is not None:
                     attributes.append(detail)
                     continue
-                if in_first and not _BULLET.match(raw) and not _FENCE.match(raw):
-                    paragraph.append(unmark(text))
+                if in_first and not _FENCE.match(raw) and (not _BULLET.match(raw) or lone_describes):
+                    paragraph.append(unmark(_BULLET_TEXT.match(raw).group(1).strip() if _BULLET.match(raw) else text))
                     continue
                 in_first = False
                 result.skip(n, raw, "item detail")
