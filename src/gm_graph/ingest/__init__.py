@@ -117,6 +117,7 @@ def read_source(source: Source, root: Path) -> tuple[list[ParseResult], list[tup
 # Importing the layout modules registers them.
 from gm_graph.ingest import (  # noqa: E402,F401
     article_bullets,
+    bare_lines,
     emoji_sections,
     front_matter,
     heading_paragraphs,
