@@ -28,6 +28,32 @@ class Segment:
             yield self.start + i, text
 
 
+# Labels of bullets that describe the item above them rather than name a use case
+# ("- **Tools:** Veo", "- Example: ..."); every layout that nests bullets reads them so.
+ATTRIBUTES: frozenset[str] = frozenset(
+    {
+        "description", "details", "what it is", "what it does", "how it works", "overview",
+        "example", "examples", "e.g", "for example", "real-world example", "case study",
+        "tools", "tool", "key tools", "popular tools", "example tools", "tools/models",
+        "models", "platforms", "technologies",
+        "benefit", "benefits", "impact", "why it matters", "value", "advantages",
+        "challenge", "challenges", "limitations", "risks", "status", "maturity",
+    }
+)
+
+# Of those, the ones whose value is the description itself (appended without the label).
+PLAIN_ATTRIBUTES = frozenset({"description", "details", "what it is", "what it does", "overview"})
+
+
+def attribute_detail(label: str, value: str) -> str | None:
+    """What an attribute bullet adds to its item's description ("Tools: Veo"; a "What it is"
+    value alone), or None when ``label`` is not an attribute."""
+    folded = label.casefold()
+    if folded not in ATTRIBUTES:
+        return None
+    return value if folded in PLAIN_ATTRIBUTES and value else f"{label}: {value}".rstrip(": ")
+
+
 class Ingester:
     """One layout family. Subclasses set ``name`` and ``summary`` and implement both methods."""
 

@@ -20,7 +20,7 @@ Decisions:
   :class:`Heading` of the items under it. Numbering ("1.", "#1", "Use case 3:") is dropped
   from labels; a heading "Label: description" is split like an item line.
 * The item's description is the first paragraph under its heading, then any attribute
-  bullets (``- **Tools:** Veo, Sora``, ``- What it is: ...``: :data:`plain_list.ATTRIBUTES`)
+  bullets (``- **Tools:** Veo, Sora``, ``- What it is: ...``: :data:`base.ATTRIBUTES`)
   joined with "; " (so tool mentions in them are found); further paragraphs are
   skipped as "item detail", and bullets under an item heading too (a document with many
   bullets under its headings is a list, which ``plain-list`` reads instead).
@@ -41,9 +41,14 @@ import re
 from dataclasses import dataclass
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.base import ATTRIBUTES, Ingester, Segment, attribute_detail
 from gm_graph.ingest.markdown_bold import split_label, unmark
-from gm_graph.ingest.plain_list import _PLAIN_ATTRIBUTES, ATTRIBUTES, REMARK_LABELS, heading_text, other_section, split_item
+from gm_graph.ingest.plain_list import (
+    REMARK_LABELS,
+    heading_text,
+    other_section,
+    split_item,
+)
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair
 
@@ -54,8 +59,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # setext: "Title" over "=====" (depth 1) or "-----" (2)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")  # a bold line alone: below every "#" depth
 BOLD_DEPTH = 7
-_BULLET_TEXT = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(\S.*)$")
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\S")
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(\S.*)$")  # group 1: the bullet's text
 # "#1", "Use case 3:", "No. 4 -" before a label.
 _ORDINAL = re.compile(r"^(?:#\d{1,3}|(?:use[- ]case|no\.?|number)\s*#?\d{1,3})\s*[:.)\u2013\u2014-]?\s*", re.IGNORECASE)
 
@@ -63,13 +67,11 @@ _ORDINAL = re.compile(r"^(?:#\d{1,3}|(?:use[- ]case|no\.?|number)\s*#?\d{1,3})\s
 def attribute(raw: str) -> str | None:
     """A bullet such as ``- **Tools:** Veo, Sora`` that describes the item above it, as the
     text to add to its description ("Tools: Veo, Sora"; a "What it is:" value alone); else None."""
-    m = _BULLET_TEXT.match(raw)
+    m = _BULLET.match(raw)
     if not m:
         return None
     label, value = split_item(repair(m.group(1)).strip())
-    if label.casefold() not in ATTRIBUTES or not value:
-        return None
-    return value if label.casefold() in _PLAIN_ATTRIBUTES else f"{label}: {value}"
+    return attribute_detail(label, value) if value else None
 
 
 @dataclass
@@ -140,9 +142,8 @@ def _label(text: str) -> tuple[str, str]:
 def _lone_bullet(body: list[tuple[int, str]]) -> str | None:
     """The text of a body that is exactly one (non-attribute) bullet, else None."""
     lines = [raw for _, raw in body if raw.strip()]
-    if len(lines) == 1 and _BULLET.match(lines[0]) and attribute(lines[0]) is None:
-        return _BULLET_TEXT.match(lines[0]).group(1)
-    return None
+    bullet = _BULLET.match(lines[0]) if len(lines) == 1 else None
+    return bullet.group(1) if bullet and attribute(lines[0]) is None else None
 
 
 def _bullets_describe(leaves: list[tuple[_Heading, list[tuple[int, str]]]]) -> bool:
@@ -236,8 +237,9 @@ class HeadingParagraphs(Ingester):
                 if detail is not None:
                     attributes.append(detail)
                     continue
-                if in_first and not _FENCE.match(raw) and (not _BULLET.match(raw) or lone_describes):
-                    paragraph.append(unmark(_BULLET_TEXT.match(raw).group(1).strip() if _BULLET.match(raw) else text))
+                bullet = _BULLET.match(raw)
+                if in_first and not _FENCE.match(raw) and (bullet is None or lone_describes):
+                    paragraph.append(unmark(bullet.group(1).strip() if bullet else text))
                     continue
                 in_first = False
                 result.skip(n, raw, "item detail")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.base import ATTRIBUTES, Ingester, Segment, attribute_detail
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
 
@@ -175,14 +175,9 @@ class MarkdownBold(Ingester):
     @staticmethod
     def _attribute_share(bullets: list[str]) -> float:
         """The share of bullets whose label is an item attribute ("Tools:", "What it is:")."""
-        from gm_graph.ingest.plain_list import ATTRIBUTES, split_item  # plain_list imports this module
-
-        return sum(1 for b in bullets if split_item(b)[0].casefold() in ATTRIBUTES) / len(bullets)
+        return sum(1 for b in bullets if (split_bold(b) or split_label(unmark(b)))[0].casefold() in ATTRIBUTES) / len(bullets)
 
     def parse(self, segment: Segment) -> ParseResult:
-        from gm_graph.ingest.plain_list import _PLAIN_ATTRIBUTES as plain_attributes  # plain_list imports this module
-        from gm_graph.ingest.plain_list import ATTRIBUTES as attributes
-
         result = ParseResult(segment.source, self.name)
         numbered = list(segment.numbered())
         levels, title_at = self._heading_levels(numbered)
@@ -249,10 +244,10 @@ class MarkdownBold(Ingester):
                 while bullets and bullets[-1][0] >= indent:
                     bullets.pop()
                 parent = bullets[-1][1] if bullets else None
-                if parent is not None and description and label.casefold() in attributes:
+                detail = attribute_detail(label, description) if parent is not None and description else None
+                if detail is not None:
                     # "- *Example:* ..." / "- **Tools:** ..." under an item describes it: read into
                     # its description (so tool mentions are found), not a use case of its own.
-                    detail = description if label.casefold() in plain_attributes else f"{label}: {description}"
                     parent.description = "; ".join(x for x in (parent.description, detail) if x)
                     last_content = n
                     continue

@@ -65,10 +65,16 @@ import re
 from dataclasses import dataclass
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.base import ATTRIBUTES, Ingester, Segment, attribute_detail
 from gm_graph.ingest.emoji_sections import CLOSING, GOAL, USE_CASES, symbol_prefix
 from gm_graph.ingest.label_paragraphs import VIDEO
-from gm_graph.ingest.markdown_bold import clean_label, front_matter_end, split_bold, split_parenthetical, unmark
+from gm_graph.ingest.markdown_bold import (
+    clean_label,
+    front_matter_end,
+    split_bold,
+    split_parenthetical,
+    unmark,
+)
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
 
@@ -134,20 +140,6 @@ OTHER_SECTIONS: tuple[tuple[str, str], ...] = (
     ("example code", "code sample"),
 )
 
-# Labels of nested bullets that describe their parent item rather than name a use case.
-ATTRIBUTES: frozenset[str] = frozenset(
-    {
-        "description", "details", "what it is", "what it does", "how it works", "overview",
-        "example", "examples", "e.g", "for example", "real-world example", "case study",
-        "tools", "tool", "key tools", "popular tools", "example tools", "tools/models",
-        "models", "platforms", "technologies",
-        "benefit", "benefits", "impact", "why it matters", "value", "advantages",
-        "challenge", "challenges", "limitations", "risks", "status", "maturity",
-    }
-)
-
-# Of those, the ones whose value is the description itself (appended without the label).
-_PLAIN_ATTRIBUTES = frozenset({"description", "details", "what it is", "what it does", "overview"})
 
 # Labels that make an unbulleted "Label: text" line a remark, not a use case.
 REMARK_LABELS: frozenset[str] = frozenset(
@@ -624,9 +616,9 @@ class PlainList(Ingester):
                 while open_items and open_items[-1][0] >= indent:
                     open_items.pop()
                 parent = open_items[-1][1] if open_items else None
-                if parent is not None and label.casefold() in ATTRIBUTES:
-                    plain = label.casefold() in _PLAIN_ATTRIBUTES and description
-                    _append(parent, description if plain else f"{label}: {description}".rstrip(": "), "; ")
+                detail = attribute_detail(label, description) if parent is not None else None
+                if detail is not None:
+                    _append(parent, detail, "; ")
                     last, last_content = (line.indent, parent), n
                     continue
                 if not label or _URL_ONLY.match(unmark(line.content)):

@@ -50,6 +50,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable
 
 from gm_graph.ingest import register
 from gm_graph.ingest.base import Ingester, Segment
@@ -194,10 +195,13 @@ def _delimited(lines: list[str]) -> tuple[dict[str, list[int]], list[tuple[int, 
     return None
 
 
-def _json_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dict]]] | None:
-    """``(header, [(index of the record's label line, index of its first line, record)])`` when
-    ``lines`` are a JSON array of objects, or an object whose first array value holds objects;
-    else None. The header is every key, in the order first seen."""
+Records = tuple[list[str], list[tuple[int, dict[str, str]]]]  # header; (label line index, record)
+
+
+def _json_records(lines: list[str]) -> Records | None:
+    """``(header, [(index of the record's label line, record as text cells)])`` when ``lines``
+    are a JSON array of objects, or an object whose first array value holds objects; else
+    None. The header is every key, in the order first seen."""
     text = "\n".join(lines)
     start = len(text) - len(text.lstrip())
     if not text[start:start + 1] in ("[", "{"):
@@ -218,7 +222,7 @@ def _json_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dic
         pos = start + m.end() - 1
     elif not (isinstance(whole, list) and whole and all(isinstance(x, dict) for x in whole)):
         return None
-    records: list[tuple[int, int, dict]] = []
+    records: list[tuple[int, int, dict]] = []  # (start, end) offsets in the text, record
     pos += 1  # past "["
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
@@ -242,7 +246,6 @@ def _json_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dic
     label_key = header[cols["label"][0]]
     out = []
     for begin, end, record in records:
-        first = text.count("\n", 0, begin)
         at = begin
         value = record.get(label_key)
         if isinstance(value, str):
@@ -251,7 +254,7 @@ def _json_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dic
                 hit = text.find(json.dumps(value), begin, end)
             if hit >= 0:
                 at = hit
-        out.append((text.count("\n", 0, at), first, record))
+        out.append((text.count("\n", 0, at), {key: _json_cell(record.get(key)) for key in header}))
     return header, out
 
 
@@ -259,8 +262,8 @@ _KV_LINE = re.compile(r"^\s*(?:[-*\u2022]\s+)?(?:\*\*|__)?([A-Za-z][\w /&-]{0,40
 KV_MAX_KEY_WORDS = 4
 
 
-def _kv_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dict]]] | None:
-    """``(header, [(index of the label line, index of the first line, record)])`` when every
+def _kv_records(lines: list[str]) -> Records | None:
+    """``(header, [(index of the label line, record)])`` when every
     non-blank line is ``Key: value`` and blank lines part the records (one use case per
     record, its label under a key such as "Use case" or "Name"); else None."""
     blocks: list[list[tuple[int, str, str]]] = []
@@ -299,8 +302,14 @@ def _kv_records(lines: list[str]) -> tuple[list[str], list[tuple[int, int, dict]
                 at = k
         if at is None:
             return None  # a record without a label: not this shape
-        records.append((at, block[0][0], record))
+        records.append((at, record))
     return header, records
+
+
+def _read_keys(header: list[str]) -> list[str]:
+    """The keys of ``header`` that play a role (read into the items)."""
+    cols = columns(header) or {}
+    return [header[i] for role in cols.values() for i in role]
 
 
 def _json_cell(value: object) -> str:
@@ -370,9 +379,15 @@ class Table(Ingester):
         if delimited is not None:
             self._parse_delimited(segment, result, *delimited)
         elif records is not None:
-            self._parse_json(segment, result, *records)
+            self._parse_records(segment, result, *records, lambda raw: "json syntax")
         elif fields is not None:
-            self._parse_fields(segment, result, *fields)
+            read = {key.casefold() for key in _read_keys(fields[0])}
+
+            def field_reason(raw: str) -> str | None:
+                m = _KV_LINE.match(raw)
+                return "list marker" if m is None else None if m.group(1).strip().casefold() in read else "unread field"
+
+            self._parse_records(segment, result, *fields, field_reason)
         else:
             self._parse_markdown(segment, result)
         result.skipped.sort(key=lambda s: s.line)
@@ -393,40 +408,22 @@ class Table(Ingester):
             n, raw = numbered[k]
             self._row(segment, result, n, raw, cells, header, cols, (), sections)
 
-    # -- JSON -----------------------------------------------------------------------------------
+    # -- JSON and Key: value records -------------------------------------------------------
 
-    def _parse_json(self, segment, result, header, records) -> None:
+    def _parse_records(self, segment, result, header, records, other_line: Callable[[str], str | None]) -> None:
+        """One item per record (JSON or ``Key: value``), at its label line; ``other_line(raw)``
+        gives the skip reason of every other non-blank line (None: read with its record)."""
         cols = columns(header)
         numbered = list(segment.numbered())
         sections: dict[tuple[str, ...], Heading] = {}
-        for at, _, record in records:
-            n, raw = numbered[at]
-            cells = [_json_cell(record.get(key)) for key in header]
-            self._row(segment, result, n, raw, cells, header, cols, (), sections)
-        # Brackets, braces and the other keys' lines are the records' syntax, read with them.
-        read = {at for at, _, _ in records}
-        for k, (n, raw) in enumerate(numbered):
-            if k not in read and raw.strip():
-                result.skip(n, raw, "json syntax")
-
-    # -- Key: value records ----------------------------------------------------------------
-
-    def _parse_fields(self, segment, result, header, records) -> None:
-        cols = columns(header)
-        read = {header[i].casefold() for role in cols.values() for i in role}
-        numbered = list(segment.numbered())
-        sections: dict[tuple[str, ...], Heading] = {}
-        for at, _, record in records:
+        for at, record in records:
             n, raw = numbered[at]
             self._row(segment, result, n, raw, [record.get(key, "") for key in header], header, cols, (), sections)
-        labels = {at for at, _, _ in records}
+        labels = {at for at, _ in records}
         for k, (n, raw) in enumerate(numbered):
-            m = _KV_LINE.match(raw) if raw.strip() else None
-            if m is None:
-                if raw.strip():
-                    result.skip(n, raw, "list marker")
-            elif k not in labels and m.group(1).strip().casefold() not in read:
-                result.skip(n, raw, "unread field")
+            reason = other_line(raw) if k not in labels and raw.strip() else None
+            if reason:
+                result.skip(n, raw, reason)
 
     # -- Markdown ---------------------------------------------------------------------------
 
