@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from gm_graph.errors import GmError
-from gm_graph.ingest import REGISTRY, detect, read_text, split_lists
+from gm_graph.ingest import REGISTRY, detect
 from gm_graph.ingest.base import Segment
 from gm_graph.ingest.plain_list import MAX_CONFIDENCE, OTHER_SECTIONS, PlainList, other_section, split_item
 
@@ -66,16 +66,6 @@ def accounted(result, extra=()):
 
 def non_blank(segment: Segment):
     return [n for n, t in segment.numbered() if t.strip()]
-
-
-@pytest.fixture(scope="module")
-def seed_segments(sources):
-    out = {}
-    for src in sources:
-        for seg in split_lists(src, read_text(src.path), src.file):
-            if seg.source:
-                out[seg.source] = seg
-    return out
 
 
 # --- fixture: Markdown "##" headings over "- Label: description" bullets --------------------
@@ -210,11 +200,11 @@ def test_prose_and_conclusion_fixture():
 # --- the real sources -------------------------------------------------------------------------
 
 
-def test_real_sources_keep_their_layouts(seed_segments):
+def test_real_sources_keep_their_layouts(segments):
     """All registered ingesters, plain-list and table among them, still pick the same layouts."""
     assert {"plain-list", "table"} <= set(REGISTRY)
-    assert set(seed_segments) == set(SEED_LAYOUTS)
-    for sid, seg in seed_segments.items():
+    assert set(segments) == set(SEED_LAYOUTS)
+    for sid, seg in segments.items():
         scores = {name: ing.detect(seg) for name, ing in REGISTRY.items()}
         assert max(scores, key=scores.get) == SEED_LAYOUTS[sid], (sid, scores)
         assert detect(seg)[0].name == SEED_LAYOUTS[sid]
@@ -226,10 +216,10 @@ def test_real_sources_read_as_before(parsed):
     assert {sid: res.layout for sid, res in parsed.items()} == SEED_LAYOUTS
 
 
-def test_list_2_reads_the_same_through_the_catch_all(seed_segments, parsed):
+def test_list_2_reads_the_same_through_the_catch_all(segments, parsed):
     # List 2 is plain Markdown: "##"/"###" headings over "- **Label** ..." bullets, so the
     # catch-all, which reads bold bullets by the markdown-bold rules, gives the same items.
-    mine = ING.parse(seed_segments["assistant-lists-list-2"])
+    mine = ING.parse(segments["assistant-lists-list-2"])
     theirs = parsed["assistant-lists-list-2"]
     key = lambda r: [(i.line, i.label, i.description, [h.text for h in i.headings]) for i in r.items]  # noqa: E731
     assert key(mine) == key(theirs)
