@@ -177,6 +177,20 @@ def test_batch_file(project, queue, tmp_path):
     assert out.startswith("0 answers (0 rows) appended") and "2 already decided there" in out
 
 
+def test_batch_comment_is_kept_as_the_decision_comment(project, queue, tmp_path):
+    row = queue[0]
+    batch = tmp_path / "answers.tsv"
+    batch.write_text(
+        "subject_id\tobject_id\tanswer\tcomment\n"
+        f"{row['subject_id']}\t{row['object_id']}\tdifferent\ttours of places vs  trying on clothes\n"
+    )
+    code, out = run("review", "--root", str(project), "--batch", str(batch), "--author", "me")
+    assert code == 0, out
+    (written,) = body_rows(project)
+    assert written["comment"] == "tours of places vs trying on clothes (gm-graph review --batch answers.tsv)"
+    assert written["author_id"] == "me"
+
+
 def test_list_tsv_filled_in_is_a_batch_file(project, queue, tmp_path):
     rows = [dict(queue[0])]
     rows[0]["answer"] = "same"

@@ -304,7 +304,7 @@ def explain(text, root, fmt, candidates):
 @main.command(context_settings=CONTEXT)
 @root_option
 @click.option("--list", "list_only", is_flag=True, help="Only print the queue; ask nothing.")
-@click.option("--batch", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Take answers from a TSV file (columns subject_id, object_id, answer: same/different/broader/narrower/skip); no prompts.")
+@click.option("--batch", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Take answers from a TSV file (columns subject_id, object_id, answer: same/different/broader/narrower/skip, and optionally comment: your reason, kept with the decision); no prompts.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Show or ask at most N pairs.")
 @click.option("--author", default=None, help="Who decides, recorded as author_id (an ORCID CURIE or a name). Default: $USER.")
 @click.option("--format", "fmt", type=click.Choice(["text", "tsv"]), default="text", show_default=True, help="With --list: tsv prints a file to fill in and pass to --batch.")

@@ -71,6 +71,7 @@ LIST_COLUMNS = [
     "subject_id",
     "object_id",
     "answer",
+    "comment",
     "score",
     "threshold",
     "guess",
@@ -233,6 +234,7 @@ def list_tsv(pairs: list[Pair]) -> str:
                 "subject_id": p.a.curie,
                 "object_id": p.b.curie,
                 "answer": "",
+                "comment": "",
                 "score": f"{p.score:.4f}",
                 "threshold": "" if p.threshold is None else f"{p.threshold:g}",
                 "guess": p.guess,
@@ -284,8 +286,9 @@ def _item_side(store: ox.Store, curie: str, where: str) -> Side:
     )
 
 
-def read_batch(store: ox.Store, path: Path) -> list[tuple[Side, Side, str]]:
-    """(left, right, answer) for every row of a batch TSV (columns subject_id, object_id, answer)."""
+def read_batch(store: ox.Store, path: Path) -> list[tuple[Side, Side, str, str]]:
+    """(left, right, answer, comment) for every row of a batch TSV (columns subject_id,
+    object_id, answer, and optionally comment: the curator's reason, kept in the curation file)."""
     shown = rel(path)
     if not path.is_file():
         raise GmError(shown, "batch file not found", "pass a TSV file with columns subject_id, object_id, answer")
@@ -307,7 +310,8 @@ def read_batch(store: ox.Store, path: Path) -> list[tuple[Side, Side, str]]:
             raise GmError(where, f"unknown answer {raw!r}", f"use one of {', '.join(BATCH_ANSWERS)}")
         left = _item_side(store, (row.get("subject_id") or "").strip(), where)
         right = _item_side(store, (row.get("object_id") or "").strip(), where)
-        out.append((left, right, answer))
+        comment = " ".join((row.get("comment") or "").split())
+        out.append((left, right, answer, comment))
     return out
 
 
@@ -339,7 +343,7 @@ def run(
     if batch is not None:
         who = _author(author)
         rows, answered, already, skipped = [], 0, 0, 0
-        for left, right, answer in read_batch(store, Path(batch)):
+        for left, right, answer, comment in read_batch(store, Path(batch)):
             if answer == "skip":
                 skipped += 1
                 continue
@@ -348,7 +352,8 @@ def run(
                 continue
             done.add(frozenset((left.curie, right.curie)))
             answered += 1
-            rows.extend(decision_rows(left, right, answer, who, f"gm-graph review --batch {Path(batch).name}"))
+            source = f"gm-graph review --batch {Path(batch).name}"
+            rows.extend(decision_rows(left, right, answer, who, f"{comment} ({source})" if comment else source))
         if rows:
             append_decisions(curation, rows)
         echo(f"{_answers(answered, len(rows))} appended to {shown}; {skipped} skipped; {already} already decided there")
