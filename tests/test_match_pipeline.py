@@ -168,3 +168,18 @@ def test_music_video_is_not_music(real):
     assert [m.label for m in music] == ["Audio and Music", "Music and Audio Synthesis"]
     video_clusters = {result.cluster_of(v).id for v in videos}
     assert not video_clusters & {result.cluster_of(m).id for m in music}
+
+
+def test_an_item_naming_one_part_of_a_group_heading_is_under_it(real):
+    """List 4 line 805 "Scientific & Educational Visualization:" heads one item (806 "Complex
+    Visualizations"); List 1 line 207 "Scientific visualizations" and List 2 line 611
+    "Scientific visualization" name only its first part, so they are a narrower use case of
+    the group (judged broader in pairs-fresh.tsv), not merged into it."""
+    result, _, _, its = real
+    group = _by_line(its, "assistant-lists-list-4", 805)
+    assert group.kind == "group" and group.label == "Scientific & Educational Visualization"
+    sci = [_by_line(its, "assistant-lists-list-1", 207), _by_line(its, "assistant-lists-list-2", 611)]
+    assert [s.label for s in sci] == ["Scientific visualizations", "Scientific visualization"]
+    g = result.cluster_of(group).id
+    assert all(result.cluster_of(s).id != g for s in sci)
+    assert (result.cluster_of(sci[0]).id, g) in {(b.narrow, b.broad) for b in result.broader}

@@ -6,7 +6,9 @@ Three kinds of evidence, strongest first:
    which is reported);
 2. **source hierarchy** — an item nested under a group item in its source ("Hair colors"
    under "Virtual Try-On (VTO):") is narrower than that group;
-3. **label containment** — B's words are in A's label (IDF-weighted share at least
+3. **label containment** — an item naming one part of a group heading "A & B" (and scoring
+   at least ``accept`` with it) is narrower than the group: "Scientific visualizations" under
+   "Scientific & Educational Visualization:"; and B's words are in A's label (IDF-weighted share at least
    ``broader``), A and B end in the same head word, and A adds informative words of its own
    before any preposition (at least ``broader_extra`` of B's weight; context words such as
    "documentary" and facet words such as "3D" do not count): "Hair color try-on" is
@@ -111,6 +113,7 @@ def broader_links(
     lexicon: Lexicon,
     config: MatchConfig,
     describe=str,
+    parts: Iterable[tuple[int, int, float]] = (),
 ) -> tuple[list[BroaderEdge], list[str]]:
     """Broader links between clusters; returns ``(edges, conflicts)``.
 
@@ -137,6 +140,10 @@ def broader_links(
         cn, cb = cluster_of[child], cluster_of[group]
         if cn != cb:
             offer(BroaderEdge(cn, cb, 1.0, METHOD_HIERARCHY, (child, group)))
+    for n, b, s in parts:
+        cn, cb = cluster_of[n], cluster_of[b]
+        if cn != cb:
+            offer(BroaderEdge(cn, cb, s, METHOD_CONTAINMENT, (n, b)))
     heads = [head(p, lexicon) for p in items]
     for i, j in pairs:
         ci, cj = cluster_of[i], cluster_of[j]

@@ -134,6 +134,7 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
     merge = config.merge
     edges = [(s, key // n, key % n) for key, (s, _) in scored.items() if s >= merge]
     kind_of: list[tuple[int, int]] = []  # pairs at or above merge left apart as kind-of
+    part_of: list[tuple[int, int]] = []  # (item, group "A & B") where the item names one part: narrower
     if config.kind_of_not_merged:
         # "Hair color try-on" is a kind of "Virtual try-on": a broader link, not a merge,
         # unless the pair scores as a plain duplicate (at or above kind_of_accept).
@@ -147,7 +148,7 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
             # generation", which names one of its parts only (and is not the same as
             # "Storyboarding & Animatics", which shares one part only).
             parts = prep[g].label.conjuncts
-            if not parts or n_children.get(g, 0) < 2:
+            if not parts or (n_children.get(g, 0) < 2 and items[g].kind != "group"):
                 return False
             own = {t for t in prep[o].weights if not lexicon.is_weak(t)}
             held = [part for part in parts if own & part]
@@ -162,6 +163,7 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
             if config.group_part_not_merged and (names_one_part(i, j) or names_one_part(j, i)):
                 cannot.add(ordered(i, j))  # nor joined through other members
                 kind_of.append((i, j))
+                part_of.append((j, i) if names_one_part(i, j) else (i, j))  # (the part, the group)
                 continue
             if (
                 prep[i].head == prep[j].head  # a kind of the other has the same head word
@@ -227,6 +229,7 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
         lexicon,
         config,
         describe=lambda i: _where(items[i]),
+        parts=[(i, g, s) for i, g in part_of if (s := pair_score(i, g)) >= config.accept],
     )
     conflicts.extend(broader_conflicts)
     timing["hierarchy"] = time.perf_counter() - t
