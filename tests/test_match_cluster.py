@@ -113,3 +113,23 @@ def test_a_group_joining_two_names_is_not_merged_with_an_item_naming_one():
     assert pair.score >= MatchConfig().merge  # the score alone would have merged them
     # Without the nested items the same label is just a name with two parts: scores decide.
     assert len(match_items([item("Concept Art & Ideation", "s4", 726), general]).clusters) == 1
+
+
+def test_a_curated_same_overrides_the_rule_that_an_item_and_its_group_differ():
+    # The alignment README: List 4 768 "Pre-visualization (Previs) & Animatics" is the same as
+    # its nested 769 "3D Previs Sequences" and List 1 59 "Previsualization (Previs)". The matcher
+    # never merges an item with the group heading it (two items nested), but a curator's "same" wins.
+    group = item("Pre-visualization (Previs) & Animatics", "s4", 768)
+    kids = [item("3D Previs Sequences", "s4", 769, parent=group), item("Animatics", "s4", 770, parent=group)]
+    other = item("Previsualization (Previs)", "s1", 59)
+    its = [group, *kids, other]
+    matcher_only = {link.item.line: link.cluster_id for link in match_items(its).links}
+    assert matcher_only[768] != matcher_only[769]
+    result = match_items(its, constraints=Constraints(must_link=[(group.key, kids[0].key), (group.key, other.key)]))
+    cluster_of = {link.item.line: link.cluster_id for link in result.links}
+    assert cluster_of[768] == cluster_of[769] == cluster_of[59] != cluster_of[770]
+    assert result.conflicts == []
+    # A curated "not the same" still stops a curated "same".
+    blocked = match_items(its, constraints=Constraints(must_link=[(group.key, other.key)], cannot_link=[(group.key, other.key)]))
+    assert len({link.cluster_id for link in blocked.links if link.item.line in (768, 59)}) == 2
+    assert "not applied" in blocked.conflicts[0]

@@ -75,36 +75,45 @@ def cluster(
     cannot: set[Pair] = frozenset(),
     describe: Callable[[int], str] = str,
     sections: list[object] | None = None,
+    curated_cannot: set[Pair] | None = None,
 ) -> Clustering:
     """Cluster items ``0..n-1``.
 
     ``edges`` are scored candidate pairs ``(score, i, j)``; ``pair_score(i, j)`` scores any pair
     (cached by the caller); ``sources[i]`` is item i's source list; ``must`` and ``cannot`` are
     curated pairs (cannot also holds item/parent pairs); ``describe(i)`` names an item in messages;
-    ``sections[i]`` (optional) is item i's section within its source list.
+    ``sections[i]`` (optional) is item i's section within its source list; ``curated_cannot``
+    (optional) is the part of ``cannot`` that curators decided: only those stop a must-link (a
+    curator's "same" overrides the matcher's own rule that an item and its group differ).
     """
     groups = _Groups(n)
     cannot_of: dict[int, set[int]] = {}
     for i, j in cannot:
         cannot_of.setdefault(i, set()).add(j)
         cannot_of.setdefault(j, set()).add(i)
+    hard_of: dict[int, set[int]] = cannot_of
+    if curated_cannot is not None:
+        hard_of = {}
+        for i, j in curated_cannot:
+            hard_of.setdefault(i, set()).add(j)
+            hard_of.setdefault(j, set()).add(i)
     result = Clustering(clusters=[], cluster_of=[])
 
-    def blocked(ra: int, rb: int) -> bool:
-        if not cannot_of:
+    def blocked(ra: int, rb: int, links: dict[int, set[int]] = cannot_of) -> bool:
+        if not links:
             return False
         b_set = set(groups.members[rb])
-        return any(cannot_of.get(x, set()) & b_set for x in groups.members[ra])
+        return any(links.get(x, set()) & b_set for x in groups.members[ra])
 
     for i, j in must:
         ra, rb = groups.find(i), groups.find(j)
         if ra == rb:
             result.curated.add(ordered(i, j))
             continue
-        if blocked(ra, rb):
+        if blocked(ra, rb, hard_of):
             result.conflicts.append(
                 f"curated 'same' for {describe(i)} and {describe(j)} not applied: it would join items "
-                "curated (or nested) as 'not the same'"
+                "curated as 'not the same'"
             )
             continue
         groups.union(i, j)

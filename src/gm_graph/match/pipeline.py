@@ -205,7 +205,9 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
     # An item's section: its source list, headings and the group it is nested in (siblings in
     # one group are side by side; a group and its own item are not).
     sections = [(it.source, p.section, it.parent.key if it.parent is not None else None) for it, p in zip(items, scorer.items)]
-    clustering = cluster(n, edges, pair_score, sources, config, must, cannot, describe=lambda i: _where(items[i]), sections=sections)
+    clustering = cluster(
+        n, edges, pair_score, sources, config, must, cannot, describe=lambda i: _where(items[i]), sections=sections, curated_cannot=cannot_curated
+    )
     conflicts.extend(clustering.conflicts)
     cluster_of = clustering.cluster_of
     for i, j in kind_of:
