@@ -16,7 +16,12 @@ all others negatives. Precision, recall and F1 are printed per split for
 (b) a baseline: rapidfuzz ``token_set_ratio`` on the labels, a threshold, connected
     components; the threshold is the one with the best F1 on the *tune* split;
 (c) a baseline: OpenRefine-style fingerprint key collision (lower case, punctuation and
-    accents stripped, distinct words sorted).
+    accents stripped, distinct words sorted);
+(d) the shipped build: the matcher with the curator decisions of
+    ``data/curation/mappings.sssom.tsv`` applied, as ``gm-graph build`` does. This is not a
+    measure of the matcher: the curators read the judged pairs (and copied the judgement
+    where a queued pair was judged), so (d) says how far the canonical list users get agrees
+    with the judgements, nothing about sources nobody curated.
 
 Broader accuracy: of the broader/narrower pairs, the share where the matcher put the broad
 item's cluster above the narrow item's cluster (directly or through a chain), in the right
@@ -41,6 +46,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from rapidfuzz import fuzz, utils  # noqa: E402
 
+from gm_graph.curation import load_curation  # noqa: E402
 from gm_graph.ingest import read_source  # noqa: E402
 from gm_graph.manifest import load_manifest  # noqa: E402
 from gm_graph.match import match_items  # noqa: E402
@@ -126,9 +132,9 @@ def fingerprint(text: str) -> str:
 
 
 class Matcher:
-    def __init__(self, items: list[Item]) -> None:
+    def __init__(self, items: list[Item], constraints=None) -> None:
         t = time.perf_counter()
-        self.result = match_items(items)
+        self.result = match_items(items, constraints=constraints)
         self.seconds = time.perf_counter() - t
         index = {id(it): i for i, it in enumerate(items)}
         ids = {c.id: k for k, c in enumerate(self.result.clusters)}
@@ -205,10 +211,14 @@ def quality(show_errors: str | None, splits: tuple[str, ...] = SPLITS) -> None:
     if missing:
         print(f"warning: {len(missing)} judged pairs name lines with no item: {', '.join(missing[:5])}")
     m = Matcher(items)
+    constraints, _ = load_curation(ROOT / "data" / "curation" / "mappings.sssom.tsv", items, root=ROOT)
+    shipped = Matcher(items, constraints) if constraints is not None else None
     threshold, comp = token_set_baseline(items, rows)
     keys = [fingerprint(it.label) for it in items]
     print(f"items: {len(items)}   judged pairs joined: {len(rows)}   matcher time: {m.seconds:.2f} s")
     print(f"canonical use cases (clusters): {len(m.result.clusters)}   broader links: {len(m.result.broader)}")
+    if shipped is not None:
+        print(f"shipped build (+ curation): {len(shipped.result.clusters)} canonical use cases, {len(shipped.result.broader)} broader links")
     for split in splits:
         part = [r for r in rows if r["split"] == split]
         print(f"\n{split} ({len(part)} pairs, {sum(r['relation'] == 'same' for r in part)} same)")
@@ -220,6 +230,10 @@ def quality(show_errors: str | None, splits: tuple[str, ...] = SPLITS) -> None:
             f"  broader accuracy {h['accuracy']:.3f} ({h['n']} broader/narrower pairs)   "
             f"broader precision {h['precision']:.3f} ({h['stated']} stated)"
         )
+        if shipped is not None:
+            print(line("(d) shipped build (+ curation)", prf(part, shipped.same)))
+            h = hierarchy_scores(part, shipped)
+            print(f"      its broader accuracy {h['accuracy']:.3f}   broader precision {h['precision']:.3f} ({h['stated']} stated)")
     if show_errors:
         print(f"\nerrors on {show_errors}:")
         # Each wrong pair with its score (or "-" when blocking never compared it) and, for a pair
