@@ -87,3 +87,42 @@ def test_curated_decisions_agree_with_the_judged_pairs(curated, real_items):
             mine = flip.get(mine, mine)
         assert mine == relation, f"{where}: judged {relation}, curated {mine}"
     assert both >= 150  # the two sets overlap enough for this to mean something
+
+
+def test_curation_and_judged_pairs_together_do_not_contradict_each_other(curated, real_items):
+    """'same' over both sets joins items into groups; no other decision may fall inside one
+    group, and the broader decisions between groups have no cycle. (A broader decision also
+    writes "not the same" for its pair, so different + broader on one pair is expected.)"""
+    cur, _ = curated
+    judged = _judged(real_items)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    sames = [(a.key, b.key, f"curation line {d.line}") for a, b, d in cur.same]
+    sames += [(l, r, where) for relation, (l, r), where in judged.values() if relation == "same"]
+    for a, b, _ in sames:
+        parent[find(a)] = find(b)
+    others = [(a.key, b.key, "different", f"curation line {d.line}") for a, b, d in cur.different]
+    others += [(n.key, b.key, "narrower", f"curation line {d.line}") for n, b, d in cur.broader]
+    others += [(l, r, relation, where) for relation, (l, r), where in judged.values() if relation != "same"]
+    up: dict[str, set[str]] = {}
+    for a, b, relation, where in others:
+        assert find(a) != find(b), f"{where}: {relation}, but 'same' decisions join the two items"
+        if relation == "narrower":
+            up.setdefault(find(a), set()).add(find(b))
+        elif relation == "broader":
+            up.setdefault(find(b), set()).add(find(a))
+    for start in up:
+        seen, stack = set(), [start]
+        while stack:
+            for nxt in up.get(stack.pop(), ()):
+                assert nxt != start, "the broader decisions close a cycle"
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
