@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from gm_graph.errors import GmError, rel
+from gm_graph.ingest import html
 from gm_graph.ingest.base import Ingester, Segment
 from gm_graph.manifest import Source
 from gm_graph.model import ParseResult
@@ -46,8 +47,17 @@ def split_lists(source: Source, text_lines: list[str], file_shown: str) -> list[
     return segments
 
 
+HTML_SUFFIXES = (".html", ".htm")
+
+
 def read_text(path: Path) -> list[str]:
-    """Read a source as UTF-8 lines, refusing empty, binary and mis-encoded files with one line."""
+    """Read a source as UTF-8 lines, refusing empty, binary and mis-encoded files with one line.
+
+    An HTML page (a ``.html`` / ``.htm`` file, or text opening with ``<!doctype html`` or
+    ``<html``) is returned as Markdown lines, one per line of the file, each holding the text
+    of the block element that starts on that line (:mod:`gm_graph.ingest.html`), so the
+    layouts read it and line numbers stay the file's.
+    """
     shown = rel(path)
     try:
         data = path.read_bytes()
@@ -66,6 +76,11 @@ def read_text(path: Path) -> list[str]:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
             "re-save the file as UTF-8, e.g. `iconv -f cp1252 -t utf-8`",
         ) from None
+    if path.suffix.lower() in HTML_SUFFIXES or html.looks_like_html(text):
+        try:
+            return html.markdown_lines(text)
+        except Exception as exc:  # html.parser is lenient; never let a page end in a traceback
+            raise GmError(shown, f"the HTML could not be read ({type(exc).__name__}: {exc})", "save the page again as HTML, or copy its text into a .md file") from None
     return text.splitlines()
 
 
