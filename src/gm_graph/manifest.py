@@ -150,7 +150,10 @@ def add_source(manifest: Path, file: Path, *, source_id: str | None = None, titl
     return candidate
 
 
-MEDIA_TYPES = {".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".tsv": "text/tab-separated-values", ".txt": "text/plain"}
+MEDIA_TYPES = {
+    ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".tsv": "text/tab-separated-values",
+    ".txt": "text/plain", ".html": "text/html", ".htm": "text/html",
+}
 
 
 def _toml_str(value: str) -> str:
