@@ -183,3 +183,21 @@ def test_an_item_naming_one_part_of_a_group_heading_is_under_it(real):
     g = result.cluster_of(group).id
     assert all(result.cluster_of(s).id != g for s in sci)
     assert (result.cluster_of(sci[0]).id, g) in {(b.narrow, b.broad) for b in result.broader}
+
+
+def test_preferred_label_follows_the_wording_most_members_use():
+    """List 1 lines 99 "Historical reenactments" and 195 "Historical reconstructions", List 2 line
+    328 "Historical reconstruction": the lexicon folds "reenactment" into "reconstruction", so all
+    three have one fingerprint; the wording two members share wins over the shorter one."""
+    from gm_graph.match.canonical import choose_label
+    from gm_graph.match.normalise import Normaliser
+    from gm_graph.match.pipeline import load_lexicon
+
+    its = [
+        item("Historical reenactments", "list-1", 99),
+        item("Historical reconstructions", "list-1", 195),
+        item("Historical reconstruction", "list-2", 328),
+    ]
+    normaliser = Normaliser(load_lexicon(MatchConfig()))
+    assert len({normaliser.label(it.label).key for it in its}) == 1
+    assert choose_label(its, normaliser) == "Historical reconstruction"

@@ -4,7 +4,10 @@ The preferred label is the clearest short name among the members (issue 3, item 
 first one read. Every member label, and its core without parenthetical qualifiers
 ("Previsualization" from "Previsualization (Previs)"), is a candidate, rated by:
 
-* **support**: how many source lists word the use case this way (same fingerprint);
+* **support**: how many source lists word the use case this way (same fingerprint), and, a
+  little, how many members use these very words (case, punctuation and plurals folded), so
+  "Historical reconstruction(s)", said twice, beats the one "Historical reenactments" that the
+  lexicon folds to the same fingerprint;
 * **brevity**: up to four words is best, every further word costs;
 * **no parentheses, no trailing "for ..."/"from ..." adjunct, no colon**;
 * **a name, not a sentence**: not opening with an "-ing" verb over four or more words, not
@@ -21,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from gm_graph.match.normalise import Normaliser, clean, split_qualifiers
+from gm_graph.match.normalise import Normaliser, clean, split_qualifiers, words
 from gm_graph.model import Item, digest
 
 _SLUG_MAX = 60
@@ -45,11 +48,12 @@ def _is_sentence(text: str) -> bool:
     )
 
 
-def label_quality(text: str, support: int, normaliser: Normaliser) -> float:
-    """Higher is a clearer preferred label (see the module docstring)."""
+def label_quality(text: str, support: int, normaliser: Normaliser, wording: int = 1) -> float:
+    """Higher is a clearer preferred label (see the module docstring); ``support`` counts the
+    source lists with this fingerprint, ``wording`` the members with these very words."""
     n = normaliser.label(text)
     ws = text.split()
-    score = 0.3 * (support - 1)
+    score = 0.3 * (support - 1) + 0.1 * (wording - 1)
     score -= 0.15 * max(0, len(ws) - 4)
     if "(" in text:
         score -= 0.5
@@ -69,8 +73,9 @@ def label_quality(text: str, support: int, normaliser: Normaliser) -> float:
 def choose_label(members: list[Item], normaliser: Normaliser) -> str:
     """The clearest short name among ``members`` (see the module docstring)."""
     sources_by_key: dict[str, set[str]] = {}
+    said_by: dict[tuple[str, ...], set[int]] = {}  # folded words -> members saying them
     candidates: dict[str, str] = {}  # text -> fingerprint
-    for it in members:
+    for k, it in enumerate(members):
         text = clean(it.label).rstrip(".")
         core, _ = split_qualifiers(text)
         for cand in {text, core}:
@@ -78,10 +83,12 @@ def choose_label(members: list[Item], normaliser: Normaliser) -> str:
                 key = normaliser.label(cand).key
                 candidates[cand] = key
                 sources_by_key.setdefault(key, set()).add(it.source)
-    rated = sorted(
-        candidates,
-        key=lambda c: (-label_quality(c, len(sources_by_key[candidates[c]]), normaliser), len(c), c),
-    )
+                said_by.setdefault(tuple(words(cand)), set()).add(k)
+
+    def quality(c: str) -> float:
+        return label_quality(c, len(sources_by_key[candidates[c]]), normaliser, len(said_by[tuple(words(c))]))
+
+    rated = sorted(candidates, key=lambda c: (-quality(c), len(c), c))
     return rated[0]
 
 
