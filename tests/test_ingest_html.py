@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gm_graph.errors import GmError
 from gm_graph.ingest import read_source, read_text
 from gm_graph.ingest.html import convert, looks_like_html, markdown_lines
 from gm_graph.manifest import Source
