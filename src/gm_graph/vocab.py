@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -118,8 +118,14 @@ class _Label:
     text: str
     target: URIRef
     via: str
-    pattern: re.Pattern[str]
+    plural: bool  # also match the plural form
     probe: str  # a substring every match contains (see _probe): a cheap pre-check
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # Compiled on first use: most of the ~700 labels never pass their probe in a build,
+        # and compiling them all up front cost a quarter of a second per command.
+        return _label_regex(self.text, self.plural)
 
 
 def _probe(label: str) -> str:
@@ -196,7 +202,7 @@ class Vocabulary:
         for s in sorted(subjects):
             for via, prop in props:
                 for lab in self.graph.objects(s, prop):
-                    out.append(_Label(str(lab), s, via, _label_regex(str(lab), plural), _probe(str(lab))))
+                    out.append(_Label(str(lab), s, via, plural, _probe(str(lab))))
         return out
 
     def _hidden_label_notes(self) -> dict[tuple[URIRef, str], str]:
