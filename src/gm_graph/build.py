@@ -20,46 +20,8 @@ from gm_graph.fsutil import atomic_write
 from gm_graph.ingest import read_source
 from gm_graph.manifest import Source, load_manifest
 from gm_graph.model import Item, ParseResult, digest
+from gm_graph.paths import GRAPH_FILE, REPORT_FILE, Paths  # noqa: F401  (re-exported)
 from gm_graph.store import parse_file, serialize
-
-GRAPH_FILE = "graph.trig"
-REPORT_FILE = "report.json"
-
-
-@dataclass
-class Paths:
-    """Where a build reads from and writes to; everything relative to the project root."""
-
-    root: Path
-
-    @property
-    def data(self) -> Path:
-        return self.root / "data"
-
-    @property
-    def manifest(self) -> Path:
-        return self.data / "sources.toml"
-
-    @property
-    def ontology(self) -> Path:
-        return self.root / "ontology"
-
-    @property
-    def out(self) -> Path:
-        return self.root / "build"
-
-    @property
-    def graph(self) -> Path:
-        return self.out / GRAPH_FILE
-
-    @property
-    def report(self) -> Path:
-        return self.out / REPORT_FILE
-
-    @property
-    def curation(self) -> Path:
-        return self.data / "curation" / "mappings.sssom.tsv"
-
 
 @dataclass
 class BuildResult:

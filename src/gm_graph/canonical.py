@@ -7,7 +7,7 @@ from collections import defaultdict
 import pyoxigraph as ox
 
 from gm_graph import query as q
-from gm_graph.build import Paths
+from gm_graph.paths import Paths
 from gm_graph.errors import GmError
 from gm_graph.namespace import GM, PREFIXES
 from gm_graph.project import ensure_built, load

@@ -52,7 +52,7 @@ root_option = click.option(
 
 
 def _paths(root: Path | None):
-    from gm_graph.build import Paths
+    from gm_graph.paths import Paths
     from gm_graph.project import find_root
 
     return Paths(find_root(root) if root is None else _checked_root(root))

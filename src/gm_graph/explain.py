@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rapidfuzz import fuzz, process, utils
 
 from gm_graph import queries as Q
-from gm_graph.build import Paths
+from gm_graph.paths import Paths
 from gm_graph.errors import GmError
 from gm_graph.namespace import GM, RDF
 from gm_graph.project import ensure_built

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from gm_graph.build import Paths
+from gm_graph.paths import Paths
 from gm_graph.errors import GmError
 from gm_graph.store import new_store, parse_file
 

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from rapidfuzz import fuzz, process, utils
 
 from gm_graph import queries as Q
-from gm_graph.build import Paths
+from gm_graph.paths import Paths
 from gm_graph.project import ensure_built
 
 ERROR, WARN, INFO = "ERROR", "WARN", "INFO"

@@ -38,7 +38,7 @@ import click
 import pyoxigraph as ox
 
 from gm_graph import queries as Q
-from gm_graph.build import Paths
+from gm_graph.paths import Paths
 from gm_graph.curation import append_decisions, read_decisions
 from gm_graph.errors import GmError, rel
 from gm_graph.project import ensure_built
