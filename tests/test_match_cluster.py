@@ -133,3 +133,26 @@ def test_a_curated_same_overrides_the_rule_that_an_item_and_its_group_differ():
     blocked = match_items(its, constraints=Constraints(must_link=[(group.key, other.key)], cannot_link=[(group.key, other.key)]))
     assert len({link.cluster_id for link in blocked.links if link.item.line in (768, 59)}) == 2
     assert "not applied" in blocked.conflicts[0]
+
+
+def test_a_group_a_curator_merged_takes_new_items_naming_one_of_its_parts():
+    # Once a curator has made "Pre-visualization (Previs) & Animatics:" the same as
+    # "Previsualization (Previs)", an item of a new list, "Previz for directors", joins that use
+    # case: the rule that an item naming one part of an "A & B" group is narrower than the
+    # group does not apply to a group the curator has defined.
+    group = item("Pre-visualization (Previs) & Animatics", "s4", 768)
+    kids = [item("3D Previs Sequences", "s4", 769, parent=group), item("Animatics", "s4", 770, parent=group)]
+    previs = item("Previsualization (Previs)", "s1", 59)
+    new = item("Previz for directors", "s9", 13)
+    # Some unrelated items, so that word weights are as in a real run (the new item and the
+    # group then score above the merge threshold, which is when the rule applies).
+    others = ["Virtual try-on", "Album cover art", "Drug discovery", "Storyboard creation", "Product photography", "Logo design"]
+    its = [group, *kids, previs, new, *(item(label, "s5", 100 + k) for k, label in enumerate(others))]
+    pair = next(p for p in match_items(its).pairs if {p.a.line, p.b.line} == {768, 13})
+    assert pair.score >= CONFIG.merge
+    curated = Constraints(must_link=[(group.key, kids[0].key), (group.key, previs.key)])
+    cluster_of = {link.item.line: link.cluster_id for link in match_items(its, constraints=curated).links}
+    assert cluster_of[13] == cluster_of[59] == cluster_of[768]
+    # Without the curation the group stays apart from the item naming one of its parts.
+    alone = {link.item.line: link.cluster_id for link in match_items(its).links}
+    assert alone[13] != alone[768]

@@ -143,12 +143,17 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
         for _, p in parents:
             n_children[p] = n_children.get(p, 0) + 1
 
+        # A group a curator has merged with something ("Pre-visualization (Previs) &
+        # Animatics:" = "Previsualization (Previs)") means what the curator says, not what its
+        # label's parts suggest: the rule below does not apply to it.
+        curated_same = {i for pair in must for i in pair}
+
         def names_one_part(g: int, o: int) -> bool:
             # "Concept Art & Ideation:" heading several items is broader than "Concept art
             # generation", which names one of its parts only (and is not the same as
             # "Storyboarding & Animatics", which shares one part only).
             parts = prep[g].label.conjuncts
-            if not parts or (n_children.get(g, 0) < 2 and items[g].kind != "group"):
+            if not parts or g in curated_same or (n_children.get(g, 0) < 2 and items[g].kind != "group"):
                 return False
             own = {t for t in prep[o].weights if not lexicon.is_weak(t)}
             held = [part for part in parts if own & part]
@@ -244,7 +249,10 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
         chosen = [constraints.preferred_labels[it.key] for it in members if it.key in constraints.preferred_labels]
         if len(set(chosen)) > 1:
             conflicts.append(f"curated preferred labels {sorted(set(chosen))} name one cluster; using {chosen[0]!r}")
-        labels.append(chosen[0] if chosen else choose_label(members, normaliser))
+        # Members in the order they were read (manifest order, then line): on a tie the wording
+        # read first wins, so a list added later does not rename (and re-IRI) a use case.
+        read_order = [items[i] for i in sorted(clustering.clusters[c])]
+        labels.append(chosen[0] if chosen else choose_label(read_order, normaliser))
     ids = assign_ids(list(zip(labels, members_of)))
     clusters: list[Cluster] = []
     for cid, label, members in zip(ids, labels, members_of):
