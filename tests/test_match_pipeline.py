@@ -201,3 +201,16 @@ def test_preferred_label_follows_the_wording_most_members_use():
     normaliser = Normaliser(load_lexicon(MatchConfig()))
     assert len({normaliser.label(it.label).key for it in its}) == 1
     assert choose_label(its, normaliser) == "Historical reconstruction"
+
+
+def test_on_a_tie_the_wording_read_first_names_the_use_case():
+    """Two wordings as good as each other: the one read first (manifest order, then line)
+    names the use case, so a list added later does not rename it (nor change its IRI)."""
+    from gm_graph.match.canonical import choose_label
+    from gm_graph.match.normalise import Normaliser
+    from gm_graph.match.pipeline import load_lexicon
+
+    normaliser = Normaliser(load_lexicon(MatchConfig()))
+    seed, added = item("360° product video", "list-1", 43), item("360° product spins", "a-new-list", 9)
+    assert choose_label([seed, added], normaliser) == "360° product video"
+    assert choose_label([added, seed], normaliser) == "360° product spins"

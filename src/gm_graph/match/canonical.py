@@ -14,7 +14,9 @@ first one read. Every member label, and its core without parenthetical qualifier
   ending in a period, not over eight words;
 * **title-like**: starts with a capital letter; not only weak words.
 
-Ties go to the shorter, then alphabetically first, label, so the choice is reproducible. The
+Ties go to the shorter label, then to the one read first (``members`` come in reading order:
+manifest order, then line), so a source list added later does not rename a use case, and so
+its IRI, on a tie; the choice is reproducible. The
 definition is the best member description (a sentence of useful length beats a list of nouns),
 with the item it came from; a long sentence label serves when no member has a description.
 """
@@ -75,6 +77,7 @@ def choose_label(members: list[Item], normaliser: Normaliser) -> str:
     sources_by_key: dict[str, set[str]] = {}
     said_by: dict[tuple[str, ...], set[int]] = {}  # folded words -> members saying them
     candidates: dict[str, str] = {}  # text -> fingerprint
+    first_read: dict[str, int] = {}  # text -> position of the first member giving it
     for k, it in enumerate(members):
         text = clean(it.label).rstrip(".")
         core, _ = split_qualifiers(text)
@@ -82,13 +85,14 @@ def choose_label(members: list[Item], normaliser: Normaliser) -> str:
             if cand:
                 key = normaliser.label(cand).key
                 candidates[cand] = key
+                first_read.setdefault(cand, k)
                 sources_by_key.setdefault(key, set()).add(it.source)
                 said_by.setdefault(tuple(words(cand)), set()).add(k)
 
     def quality(c: str) -> float:
         return label_quality(c, len(sources_by_key[candidates[c]]), normaliser, len(said_by[tuple(words(c))]))
 
-    rated = sorted(candidates, key=lambda c: (-quality(c), len(c), c))
+    rated = sorted(candidates, key=lambda c: (-quality(c), len(c), first_read[c], c))
     return rated[0]
 
 
