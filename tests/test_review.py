@@ -220,3 +220,29 @@ def test_batch_errors_name_the_line(project, queue, tmp_path, line, message):
     assert code == 2
     assert f"bad.tsv:3: {message}" in out
     assert not (project / CURATION).exists()
+
+
+def test_source_keeps_the_pairs_of_one_list(project, queue):
+    code, out = run("review", "--root", str(project), "--list", "--format", "tsv", "--source", "image-generation-article")
+    assert code == 0, out
+    mine = list(csv.DictReader(io.StringIO(out), delimiter="\t"))
+    expected = [
+        (r["subject_id"], r["object_id"])
+        for r in queue
+        if r["subject_id"].startswith("gmx:image-generation-article--") or r["object_id"].startswith("gmx:image-generation-article--")
+    ]
+    assert 0 < len(mine) < len(queue)
+    assert [(r["subject_id"], r["object_id"]) for r in mine] == expected  # same pairs, same order
+    # One list of a file holding several is named by its list id.
+    code, out = run("review", "--root", str(project), "--list", "--format", "tsv", "--source", "assistant-lists-list-3")
+    rows = list(csv.DictReader(io.StringIO(out), delimiter="\t"))
+    assert rows and all("gmx:assistant-lists-list-3--" in (r["subject_id"] + r["object_id"]) for r in rows)
+
+
+def test_unknown_source_is_a_one_line_error(project):
+    code, out = run("review", "--root", str(project), "--list", "--source", "no-such-list")
+    assert code == 2
+    assert out.strip().splitlines() == [
+        "Error: --source: no source 'no-such-list' in data/sources.toml (use one of: assistant-lists, "
+        "image-generation-article, beyond-text-and-images-article (or <id>-list-<n> for one list of a file))"
+    ]

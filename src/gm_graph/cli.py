@@ -308,7 +308,8 @@ def explain(text, root, fmt, candidates):
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Show or ask at most N pairs.")
 @click.option("--author", default=None, help="Who decides, recorded as author_id (an ORCID CURIE or a name). Default: $USER.")
 @click.option("--format", "fmt", type=click.Choice(["text", "tsv"]), default="text", show_default=True, help="With --list: tsv prints a file to fill in and pass to --batch.")
-def review(root, list_only, batch, limit, author, fmt):
+@click.option("--source", default=None, metavar="ID", help="Only pairs with an item of this source (its id in data/sources.toml, or one list such as assistant-lists-list-2): the pairs a list you added brings.")
+def review(root, list_only, batch, limit, author, fmt, source):
     """Answer the pairs the matcher queued for review; answers go to the curation file.
 
     Pairs come most informative first: closest to the acceptance threshold, then the
@@ -319,13 +320,17 @@ def review(root, list_only, batch, limit, author, fmt):
     \b
     Examples:
       gm-graph review --list --limit 5
+      gm-graph review --source my-new-list      # only the pairs a list you added brings
       gm-graph review --author orcid:0000-0002-1825-0097
       gm-graph review --list --format tsv > answers.tsv   # fill in 'answer', then:
       gm-graph review --batch answers.tsv
     """
-    from gm_graph.review import run
+    from gm_graph.review import check_source, run
 
-    run(_paths(root), list_only=list_only, batch=batch, limit=limit, author=author, fmt=fmt, log=_log)
+    paths = _paths(root)
+    if source is not None:
+        check_source(paths, source)
+    run(paths, list_only=list_only, batch=batch, limit=limit, author=author, fmt=fmt, source=source, log=_log)
 
 
 # ------------------------------------------------------------------ report

@@ -38,9 +38,9 @@ import click
 import pyoxigraph as ox
 
 from gm_graph import queries as Q
-from gm_graph.paths import Paths
 from gm_graph.curation import append_decisions, read_decisions
 from gm_graph.errors import GmError, rel
+from gm_graph.paths import Paths
 from gm_graph.project import ensure_built
 from gm_graph.query import parse_binding
 
@@ -330,11 +330,16 @@ def run(
     limit: int | None = None,
     author: str | None = None,
     fmt: str = "text",
+    source: str | None = None,
     ask: Callable[[str], str] | None = None,
     echo: Callable[[str], None] = click.echo,
     log=None,
 ) -> int:
-    """List, answer interactively, or answer from a batch file; return the decisions appended."""
+    """List, answer interactively, or answer from a batch file; return the decisions appended.
+
+    ``source`` keeps only the pairs with an item of that source (a manifest id, or one list of
+    a file holding several, such as ``assistant-lists-list-2``): the pairs a newly added list
+    brings."""
     store = Q.load_graph(ensure_built(paths, log))
     curation = paths.curation
     shown = rel(curation, paths.root)
@@ -362,6 +367,8 @@ def run(
         return answered
 
     pairs = queue(store)
+    if source is not None:
+        pairs = [p for p in pairs if _of_source(p.a, source) or _of_source(p.b, source)]
     open_pairs = [p for p in pairs if frozenset((p.a.curie, p.b.curie)) not in done]
     answered_before = len(pairs) - len(open_pairs)
     if limit is not None:
@@ -400,6 +407,22 @@ def run(
     else:
         echo("no decisions recorded")
     return appended
+
+
+def _of_source(side: Side, source: str) -> bool:
+    """Whether an item belongs to ``source``: its IRI is ``gmx:<list id>--...`` and the list id
+    is the source's id or one of its lists (``<id>-list-<n>``)."""
+    list_id = side.curie.removeprefix("gmx:").split("--", 1)[0]
+    return list_id == source or list_id.startswith(f"{source}-list-")
+
+
+def check_source(paths: Paths, source: str) -> None:
+    """Refuse a ``--source`` that names no source of the manifest (nor a list of one)."""
+    from gm_graph.manifest import load_manifest
+
+    ids = [s.id for s in load_manifest(paths.manifest)]
+    if not any(source == i or (source.startswith(f"{i}-list-") and source[len(i) + 6 :].isdigit()) for i in ids):
+        raise GmError("--source", f"no source {source!r} in {rel(paths.manifest, paths.root)}", f"use one of: {', '.join(ids)} (or <id>-list-<n> for one list of a file)")
 
 
 def _answers(answers: int, rows: int) -> str:
