@@ -156,3 +156,20 @@ def test_a_group_a_curator_merged_takes_new_items_naming_one_of_its_parts():
     # Without the curation the group stays apart from the item naming one of its parts.
     alone = {link.item.line: link.cluster_id for link in match_items(its).links}
     assert alone[13] != alone[768]
+
+
+def test_a_curated_paraphrase_does_not_keep_out_what_matches_its_partner():
+    # A curator made the image article's "Cost Efficiency" (its description: lifelike promotional
+    # images instead of hiring photographers) the same as "Virtual Photography". A new item that
+    # matches "Virtual Photography" closely shares no word with "Cost Efficiency": the member
+    # floor judges the curated pair as one unit, through its best member, so it joins.
+    cost = item("Cost Efficiency", "s3", 34)
+    photo = item("Virtual Photography", "s4", 82)
+    new = item("Virtual photography for catalogs", "s9", 5)
+    others = ["Virtual try-on", "Album cover art", "Drug discovery", "Storyboard creation", "Logo design", "Virtual tours"]
+    its = [cost, photo, new, *(item(label, "s5", 100 + k) for k, label in enumerate(others))]
+    result = match_items(its, constraints=Constraints(must_link=[(cost.key, photo.key)]))
+    cluster_of = {link.item.line: link.cluster_id for link in result.links}
+    assert cluster_of[5] == cluster_of[82] == cluster_of[34]
+    pair = next(p for p in result.pairs if {p.a.line, p.b.line} == {5, 34})
+    assert pair.score < CONFIG.member_floor  # item by item, the floor would have refused it

@@ -8,7 +8,9 @@ down, and two clusters join only when the *whole* group holds together:
   it is nested under);
 * every pair across them scores at least ``member_floor`` (unscored pairs are scored now;
   a group of more than ``check_max`` members is represented by the first ``check_max``
-  members it grew from, which keeps very large groups cheap);
+  members it grew from, which keeps very large groups cheap); items a curator joined count
+  as one unit, judged by the floor and the same-list rules below through its best-matching
+  member (a curated paraphrase does not veto what matches its partner), by the mean through all;
 * the mean score over all pairs across them is at least ``cluster_mean``;
 * any pair across them from the same source list scores at least ``same_source`` (a list
   rarely states one use case twice, so that takes strong evidence), and a pair from the same
@@ -120,28 +122,62 @@ def cluster(
         result.curated.add(ordered(i, j))
 
     curated_same = result.curated
+    # Items a curator joined are one unit: a candidate is compared with a unit through its best
+    # member, so a curated paraphrase ("Cost Efficiency" = "Virtual Photography") does not
+    # keep out the items that match the other wording.
+    unit_of = [groups.find(i) for i in range(n)] if must else None
+
+    def units(members: list[int], k: int) -> list[list[int]]:
+        by_unit: dict[int, list[int]] = {}
+        for x in members:
+            by_unit.setdefault(unit_of[x], []).append(x)
+        return [u[:k] for u in list(by_unit.values())[:k]]
+
+    def list_rule(x: int, y: int, s: float) -> str | None:
+        """Two items of one source list (or one section of it) need strong evidence."""
+        if ordered(x, y) in curated_same:
+            return None
+        if sections is not None and sections[x] == sections[y]:
+            if s < config.same_section:
+                return f"same section of one source list, a pair scores {s:.2f} < {config.same_section}"
+        elif s < config.same_source:
+            return f"same source list, a pair scores {s:.2f} < {config.same_source}"
+        return None
+
+    def floor(s: float) -> str | None:
+        return f"a member pair scores {s:.2f} < member floor {config.member_floor}" if s < config.member_floor else None
 
     def why_not(ra: int, rb: int) -> str | None:
         if blocked(ra, rb):
             return "cannot-link"
         # Very large groups are checked through their first members (the core they grew from).
         k = config.check_max
-        a_members, b_members = groups.members[ra][:k], groups.members[rb][:k]
         total = 0.0
-        for x in a_members:
-            sx = sources[x]
-            for y in b_members:
-                s = pair_score(x, y)
-                if s < config.member_floor:
-                    return f"a member pair scores {s:.2f} < member floor {config.member_floor}"
-                if sources[y] == sx and ordered(x, y) not in curated_same:
-                    if sections is not None and sections[x] == sections[y]:
-                        if s < config.same_section:
-                            return f"same section of one source list, a pair scores {s:.2f} < {config.same_section}"
-                    elif s < config.same_source:
-                        return f"same source list, a pair scores {s:.2f} < {config.same_source}"
-                total += s
-        mean = total / (len(a_members) * len(b_members))
+        pairs = 0
+        if unit_of is None:
+            a_members, b_members = groups.members[ra][:k], groups.members[rb][:k]
+            for x in a_members:
+                sx = sources[x]
+                for y in b_members:
+                    s = pair_score(x, y)
+                    reason = floor(s) or (list_rule(x, y, s) if sources[y] == sx else None)
+                    if reason:
+                        return reason
+                    total += s
+            pairs = len(a_members) * len(b_members)
+        else:
+            # The floor and the same-list rules judge a unit pair by its best item pair; the
+            # mean takes every item pair, so a curated group is no easier to join than its items.
+            for ua in units(groups.members[ra], k):
+                for ub in units(groups.members[rb], k):
+                    scores = [(pair_score(x, y), x, y) for x in ua for y in ub]
+                    best, x, y = max(scores)
+                    reason = floor(best) or (list_rule(x, y, best) if sources[x] == sources[y] else None)
+                    if reason:
+                        return reason
+                    total += sum(s for s, _, _ in scores)
+                    pairs += len(scores)
+        mean = total / pairs
         if mean < config.cluster_mean:
             return f"mean score across the two groups {mean:.2f} < {config.cluster_mean}"
         return None
