@@ -146,14 +146,14 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
         # A group a curator has merged with something ("Pre-visualization (Previs) &
         # Animatics:" = "Previsualization (Previs)") means what the curator says, not what its
         # label's parts suggest: the rule below does not apply to it.
-        curated_same = {i for pair in must for i in pair}
+        curated_items = {i for pair in must for i in pair}
 
         def names_one_part(g: int, o: int) -> bool:
             # "Concept Art & Ideation:" heading several items is broader than "Concept art
             # generation", which names one of its parts only (and is not the same as
             # "Storyboarding & Animatics", which shares one part only).
             parts = prep[g].label.conjuncts
-            if not parts or g in curated_same or (n_children.get(g, 0) < 2 and items[g].kind != "group"):
+            if not parts or g in curated_items or (n_children.get(g, 0) < 2 and items[g].kind != "group"):
                 return False
             own = {t for t in prep[o].weights if not lexicon.is_weak(t)}
             held = [part for part in parts if own & part]
