@@ -357,8 +357,8 @@ def run(
                 continue
             done.add(frozenset((left.curie, right.curie)))
             answered += 1
-            source = f"gm-graph review --batch {Path(batch).name}"
-            rows.extend(decision_rows(left, right, answer, who, f"{comment} ({source})" if comment else source))
+            origin = f"gm-graph review --batch {Path(batch).name}"
+            rows.extend(decision_rows(left, right, answer, who, f"{comment} ({origin})" if comment else origin))
         if rows:
             append_decisions(curation, rows)
         echo(f"{_answers(answered, len(rows))} appended to {shown}; {skipped} skipped; {already} already decided there")

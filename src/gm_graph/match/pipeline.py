@@ -165,10 +165,11 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
             if e[0] >= config.kind_of_accept:
                 kept.append(e)
                 continue
-            if config.group_part_not_merged and (names_one_part(i, j) or names_one_part(j, i)):
+            group = i if names_one_part(i, j) else j if names_one_part(j, i) else None
+            if config.group_part_not_merged and group is not None:
                 cannot.add(ordered(i, j))  # nor joined through other members
                 kind_of.append((i, j))
-                part_of.append((j, i) if names_one_part(i, j) else (i, j))  # (the part, the group)
+                part_of.append((j, i) if group == i else (i, j))  # (the part, the group)
                 continue
             if (
                 prep[i].head == prep[j].head  # a kind of the other has the same head word
