@@ -107,7 +107,7 @@ def emit(t: g.Triples, paths, results: list[ParseResult], match, titles: dict[st
     vocab = load(paths.root)
     dims = Dimensions()
     cluster_of = {id(link.item): link.cluster_id for link in match.links}
-    tool_modalities = {tool: {_node(m) for m in vocab.graph.objects(tool, VGM.producesModality)} for tool in vocab.tools}
+    tool_modalities = {tool: {_node(m) for m in vocab.objects(tool, VGM.producesModality)} for tool in vocab.tools}
     for res in results:
         heads = _heading_subjects(vocab, t, res)
         list_node = g.list_iri(res.source)

@@ -32,15 +32,14 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from gm_graph import namespace as ns
-from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import RDF, SKOS
+from pyoxigraph import NamedNode, RdfFormat, parse
 
-# rdflib views of the namespaces defined once in gm_graph.namespace.
-GM = Namespace(ns.GM.base)
-GMI = Namespace(ns.GMI.base)
-GMM = Namespace(ns.GMM.base)
-GMT = Namespace(ns.GMT.base)
+from gm_graph.namespace import GM, GMI, GMM, GMT, RDF, SKOS  # noqa: F401  (GMI, GMM, GMT re-exported)
+
+# Concepts and tools are pyoxigraph terms, like everything else the build writes. The files
+# are read with pyoxigraph into a small index: importing and running rdflib's Turtle parser
+# for them cost every build about 0.15 s. ``Vocabulary.graph`` still gives an rdflib graph.
+URIRef = NamedNode
 
 # An unseen heading part must score at least this (0..1, rapidfuzz similarity of the
 # normalised texts) against an industry label to be aligned to that industry.
@@ -172,23 +171,25 @@ class Vocabulary:
 
     def __init__(self, root: Path | None = None) -> None:
         self.paths = vocab_paths(root)
-        self.graph = Graph()
+        # subject -> predicate -> objects, in file order
+        self._index: dict[NamedNode, dict[NamedNode, list]] = {}
         for path in (self.paths.industries, self.paths.modalities, self.paths.tools):
-            self.graph.parse(path, format="turtle")
-        g = self.graph
-        self.industries: frozenset[URIRef] = frozenset(s for s in g.subjects(RDF.type, GM.Industry) if isinstance(s, URIRef))
-        self.modalities: frozenset[URIRef] = frozenset(s for s in g.subjects(RDF.type, GM.MediaModality) if isinstance(s, URIRef))
-        self.tools: frozenset[URIRef] = frozenset(s for s in g.subjects(RDF.type, GM.Tool) if isinstance(s, URIRef))
+            for triple in parse(path=str(path), format=RdfFormat.TURTLE):
+                self._index.setdefault(triple.subject, {}).setdefault(triple.predicate, []).append(triple.object)
+        self.industries: frozenset[URIRef] = self._typed(GM.Industry)
+        self.modalities: frozenset[URIRef] = self._typed(GM.MediaModality)
+        self.tools: frozenset[URIRef] = self._typed(GM.Tool)
+        g = self
         self._tool_labels = self._labels(self.tools, _LABEL_PROPS, plural=False)
         self._cue_labels = self._labels(self.modalities, (("hiddenLabel", SKOS.hiddenLabel),), plural=True)
         self._industry_cue_labels = self._labels(self.industries, (("hiddenLabel", SKOS.hiddenLabel),), plural=True)
         self._false_friends = {
-            s: [_label_regex(str(p), plural=True) for p in g.objects(s, GM.falseFriend)]
+            s: [_label_regex(p.value, plural=True) for p in g.objects(s, GM.falseFriend)]
             for s in self.tools | self.modalities
         }
         self._notes = self._hidden_label_notes()
         self._industry_labels = [
-            (ind, _normalise(str(lab)))
+            (ind, _normalise(lab.value))
             for ind in self.industries
             for _, prop in _LABEL_PROPS[:2]
             for lab in g.objects(ind, prop)
@@ -197,23 +198,40 @@ class Vocabulary:
 
     # -- loading -----------------------------------------------------------------------
 
+    def objects(self, subject: NamedNode, predicate: NamedNode) -> list:
+        """The objects of ``subject predicate ?o`` in the vocabulary files (terms, in file order)."""
+        return self._index.get(subject, {}).get(predicate, [])
+
+    def _typed(self, cls: NamedNode) -> frozenset[NamedNode]:
+        return frozenset(s for s, props in self._index.items() if isinstance(s, NamedNode) and cls in props.get(RDF.type, ()))
+
+    @cached_property
+    def graph(self):
+        """The three vocabulary files as one rdflib ``Graph`` (imports rdflib; for tests and tools)."""
+        from rdflib import Graph
+
+        graph = Graph()
+        for path in (self.paths.industries, self.paths.modalities, self.paths.tools):
+            graph.parse(path, format="turtle")
+        return graph
+
     def _labels(self, subjects, props, plural: bool) -> list[_Label]:
         out = []
         for s in sorted(subjects):
             for via, prop in props:
-                for lab in self.graph.objects(s, prop):
-                    out.append(_Label(str(lab), s, via, plural, _probe(str(lab))))
+                for lab in self.objects(s, prop):
+                    out.append(_Label(lab.value, s, via, plural, _probe(lab.value)))
         return out
 
     def _hidden_label_notes(self) -> dict[tuple[URIRef, str], str]:
         """Each hidden label's editorial note: the note that begins with the label in quotes."""
         notes = {}
         for tool in self.tools:
-            for lab in self.graph.objects(tool, SKOS.hiddenLabel):
-                head = f'"{lab}"'
-                for note in self.graph.objects(tool, SKOS.editorialNote):
-                    if str(note).startswith(head):
-                        notes[(tool, str(lab))] = str(note)
+            for lab in self.objects(tool, SKOS.hiddenLabel):
+                head = f'"{lab.value}"'
+                for note in self.objects(tool, SKOS.editorialNote):
+                    if note.value.startswith(head):
+                        notes[(tool, lab.value)] = note.value
         return notes
 
     def _read_headings(self) -> dict[tuple[str, str], HeadingRecord]:
@@ -241,15 +259,15 @@ class Vocabulary:
 
     def label(self, iri: URIRef) -> str:
         """The English preferred label of a concept or tool."""
-        value = self.graph.value(iri, SKOS.prefLabel)
-        return str(value) if value is not None else str(iri)
+        values = self.objects(iri, SKOS.prefLabel)
+        return values[0].value if values else iri.value
 
     def broader(self, iri: URIRef) -> frozenset[URIRef]:
         """Every concept above ``iri`` (transitively), not including ``iri`` itself."""
         seen: set[URIRef] = set()
         todo = [iri]
         while todo:
-            for up in self.graph.objects(todo.pop(), SKOS.broader):
+            for up in self.objects(todo.pop(), SKOS.broader):
                 if isinstance(up, URIRef) and up not in seen:
                     seen.add(up)
                     todo.append(up)
@@ -331,7 +349,7 @@ class Vocabulary:
                 score = max(fuzz.ratio(part, lab), fuzz.token_sort_ratio(part, lab)) / 100
                 if score >= ALIGN_THRESHOLD and score > best.get(ind, 0.0):
                     best[ind] = score
-        return sorted(best.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0].value))
 
 
 @lru_cache(maxsize=4)
