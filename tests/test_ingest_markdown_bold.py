@@ -12,7 +12,7 @@ import pytest
 
 from gm_graph.ingest import REGISTRY
 from gm_graph.ingest.base import Segment
-from gm_graph.ingest.markdown_bold import NON_USE_CASE_SECTIONS, MarkdownBold, split_parenthetical
+from gm_graph.ingest.markdown_bold import MarkdownBold, split_parenthetical
 
 LIST = "assistant-lists-list-2"
 ING = MarkdownBold()
@@ -265,9 +265,49 @@ def test_non_use_case_sections_skipped_whole(heading, reason):
     assert [h.text for h in r.headings] == ["Retail", "Games"]
 
 
-def test_non_use_case_words_live_in_one_table():
-    words = [w for w, _ in NON_USE_CASE_SECTIONS]
-    assert {"key considerations", "best practice", "faq"} <= set(words)
+@pytest.mark.parametrize(
+    ("heading", "reason"),
+    [("## How to get started", "guide step"), ("## Methodology", "article text"), ("## About the authors", "article text")],
+)
+def test_back_matter_of_a_vendor_blog_is_skipped(heading, reason):
+    # tests/data/unseen/vendor-blog.md lines 66-70: numbered bold tips under "How to get started".
+    r = ING.parse(doc("## Games", "1. **Sprites** – pixel art", heading, "1. **Pick one workflow, not ten.** Choose one.", "## Music", "- **Stems**"))
+    assert [i.label for i in r.items] == ["Sprites", "Stems"]
+    assert [(s.line, s.reason) for s in r.skipped] == [(3, reason), (4, reason)]
+
+
+def test_plain_bullets_under_a_described_bold_item_are_its_details():
+    # tests/data/unseen/vendor-blog.md lines 10-12
+    r = ING.parse(
+        doc(
+            "## Marketing",
+            "2. **Personalized video at scale** – Render thousands of versions.",
+            "   - Works with the CRM fields you already have",
+            "   - Typical turnaround: overnight for 50k renders",
+            "3. **UGC-style avatar ads** – Selfie-style clips.",
+        )
+    )
+    video, ugc = r.items
+    assert (video.label, video.kind) == ("Personalized video at scale", "item")
+    assert video.description == (
+        "Render thousands of versions.; Works with the CRM fields you already have; Typical turnaround: overnight for 50k renders"
+    )
+    assert ugc.label == "UGC-style avatar ads" and ugc.parent is None
+
+
+def test_bold_bullets_under_a_described_bold_item_are_its_kinds():
+    # tests/data/unseen/vendor-blog.md lines 26-28
+    r = ING.parse(
+        doc(
+            "## Film",
+            "10. **Multilingual dubbing with lip sync** – Release in a dozen languages. Two pieces work together:",
+            "    - **Voice-preserving translation**: the dubbed track keeps the timbre.",
+            "    - **Visual lip-sync**: mouths are re-rendered.",
+        )
+    )
+    dub, voice, lips = r.items
+    assert dub.kind == "group" and voice.parent is dub and lips.parent is dub
+    assert voice.label == "Voice-preserving translation"
 
 
 def test_nested_bullets_make_a_group():

@@ -9,6 +9,10 @@ from pathlib import Path
 GRAPH_FILE = "graph.trig"
 REPORT_FILE = "report.json"
 
+# The checkout the package is installed (editable) from: ``<root>/src/gm_graph``. Its ontology/
+# serves every project folder that has no ontology/ of its own.
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
 
 @dataclass
 class Paths:
@@ -26,7 +30,13 @@ class Paths:
 
     @property
     def ontology(self) -> Path:
-        return self.root / "ontology"
+        """The project's own ``ontology/``, or the installed checkout's when it has none.
+
+        A project folder made by ``gm-graph add-source`` into an empty folder holds only
+        ``data/``; it is built against the ontology, vocabularies and shapes shipped here.
+        """
+        own = self.root / "ontology"
+        return own if own.is_dir() else PACKAGE_ROOT / "ontology"
 
     @property
     def out(self) -> Path:

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
+from gm_graph.paths import PACKAGE_ROOT, Paths
 from gm_graph.namespace import GM, GMI, GMM, GMT, RDF, SKOS  # noqa: F401  (GMI, GMM, GMT re-exported)
 
 # Concepts and tools are pyoxigraph terms, like everything else the build writes. The files
@@ -48,12 +49,9 @@ ALIGN_THRESHOLD = 0.88
 # Cue words of at most this many characters, written in capitals only, match case-sensitively.
 _ACRONYM_MAX = 4
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
-
-
 def default_root() -> Path:
     """The repository root: the package is installed editable from ``<root>/src/gm_graph``."""
-    return _PACKAGE_DIR.parents[1]
+    return PACKAGE_ROOT
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,7 @@ class VocabPaths:
 def vocab_paths(root: Path | None = None) -> VocabPaths:
     """Where the vocabulary files live under the repository ``root``."""
     root = Path(root) if root is not None else default_root()
-    vocab = root / "ontology" / "vocab"
+    vocab = Paths(root).ontology / "vocab"
     return VocabPaths(
         industries=vocab / "industries.ttl",
         modalities=vocab / "modalities.ttl",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -26,6 +27,91 @@ class Segment:
         """Yield ``(line_number, text)`` for every line of the segment."""
         for i, text in enumerate(self.lines):
             yield self.start + i, text
+
+
+# Sections that hold no use cases: (words, skip reason). A heading matches when its cleaned
+# text, case-folded, starts with the words ("best practice" matches "Best Practices for ...");
+# words ending in "$" must be the whole heading (a ":" or parenthetical may follow), because
+# "Sources" closes an article but "Sources of training data" may head use cases.
+OTHER_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("conclusion", "closing remark"),
+    ("in conclusion", "closing remark"),
+    ("final thoughts", "closing remark"),
+    ("closing thoughts", "closing remark"),
+    ("wrapping up", "closing remark"),
+    ("summary$", "closing remark"),
+    ("in summary", "closing remark"),
+    ("key takeaways", "closing remark"),
+    ("takeaways", "closing remark"),
+    ("next steps", "closing remark"),
+    ("future outlook", "closing remark"),
+    ("looking ahead", "closing remark"),
+    ("faq", "faq"),
+    ("faqs", "faq"),
+    ("frequently asked", "faq"),
+    ("common questions", "faq"),
+    ("references$", "article text"),
+    ("sources$", "article text"),
+    ("further reading", "article text"),
+    ("bibliography$", "article text"),
+    ("citations$", "article text"),
+    ("resources$", "article text"),
+    ("related articles", "article text"),
+    ("related posts", "article text"),
+    ("table of contents", "article text"),
+    ("contents$", "article text"),
+    ("introduction$", "article text"),
+    ("about the author", "article text"),
+    ("about us", "article text"),
+    ("about this report", "article text"),
+    ("methodology$", "article text"),
+    ("our methodology", "article text"),
+    ("methods$", "article text"),
+    ("acknowledgements", "article text"),
+    ("acknowledgments", "article text"),
+    ("appendix", "article text"),
+    ("glossary$", "article text"),
+    ("disclaimer", "article text"),
+    ("key considerations", "key considerations"),
+    ("considerations", "key considerations"),
+    ("ethical considerations", "key considerations"),
+    ("key benefits", "key considerations"),
+    ("benefits", "key considerations"),
+    ("challenges", "key considerations"),
+    ("limitations", "key considerations"),
+    ("risks", "key considerations"),
+    ("best practice", "best practice"),
+    ("tips", "best practice"),
+    ("caveats", "key considerations"),
+    ("how to choose", "best practice"),
+    ("getting started", "guide step"),
+    ("how to get started", "guide step"),
+    ("step-by-step", "guide step"),
+    ("step by step", "guide step"),
+    ("example$", "example"),
+    ("code example", "code sample"),
+    ("example code", "code sample"),
+)
+
+
+def _section_pattern(words: str) -> re.Pattern[str]:
+    if words.endswith("$"):  # the whole heading, perhaps with ": ..." or "(...)" after it
+        return re.compile(re.escape(words[:-1]) + r"\s*(?:[:(].*)?$")
+    return re.compile(re.escape(words))
+
+
+_OTHER_PATTERNS = tuple((_section_pattern(words), reason) for words, reason in OTHER_SECTIONS)
+
+
+def other_section(text: str) -> str | None:
+    """The skip reason when a heading names a section that is not use cases, else None."""
+    folded = " ".join(text.casefold().split())
+    if folded.startswith("the "):
+        folded = folded[4:]
+    for pattern, reason in _OTHER_PATTERNS:
+        if pattern.match(folded):
+            return reason
+    return None
 
 
 # Labels of bullets that describe the item above them rather than name a use case

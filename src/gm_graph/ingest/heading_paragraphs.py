@@ -26,7 +26,7 @@ Decisions:
   bullets under its headings is a list, which ``plain-list`` reads instead).
 * The first heading is the title when it is the only heading at the outermost level used;
   prose before the first section or item is the preamble. A heading that names something
-  other than use cases (conclusion, FAQ, references, ... :data:`plain_list.OTHER_SECTIONS`)
+  other than use cases (conclusion, FAQ, references, ... :data:`gm_graph.ingest.base.OTHER_SECTIONS`)
   is skipped with all it holds, down to the next heading at its own or an outer level.
 * When every item heading has exactly one bullet under it, and the bullets run at least two
   words longer than the headings on average, those bullets are descriptions ("### Virtual

@@ -13,9 +13,12 @@ The layout of List 2 in the assistant lists::
 Heading levels are ranked from the ``#`` depths the list uses, so a list whose sections
 start at ``#`` or at ``###`` reads the same. A bullet is ``- **Label** rest (qualifier)``,
 ``- **Label**: text`` or ``- **Label:** text`` (``*``, ``+`` and ``1.`` bullets too); a
-bullet indented under another one is nested in it, and the outer one becomes a group.
+bullet indented under another one is nested in it, and the outer one becomes a group;
+but a plain (not bold) bullet under a bold item that has a description of its own adds to
+that description ("Works with the CRM fields you already have").
 Sections whose heading names something other than use cases (key considerations, best
-practices, FAQ, ...) are skipped with everything beneath them.
+practices, FAQ, how to get started, ... :data:`gm_graph.ingest.base.OTHER_SECTIONS`) are
+skipped with everything beneath them, down to the next heading at the same or an outer depth.
 """
 
 from __future__ import annotations
@@ -23,24 +26,9 @@ from __future__ import annotations
 import re
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import ATTRIBUTES, Ingester, Segment, attribute_detail
+from gm_graph.ingest.base import ATTRIBUTES, Ingester, Segment, attribute_detail, other_section
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
-
-# Headings that open a section of something other than use cases, as (words, skip reason).
-# A heading matches when its text contains the words at a word start, case-folded
-# ("Best Practices" matches "best practice"). Everything under it, down to the next
-# heading at the same or an outer depth, is skipped with the reason.
-NON_USE_CASE_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("key considerations", "key considerations"),
-    ("key benefits", "key considerations"),
-    ("best practice", "best practice"),
-    ("faq", "faq"),
-    ("frequently asked", "faq"),
-    ("key takeaways", "closing remark"),
-    ("conclusion", "closing remark"),
-    ("final thoughts", "closing remark"),
-)
 
 _LIST_MARKER = re.compile(r"^\s*List\s+\d+\s*:\s*$")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -126,12 +114,8 @@ def heading_text(raw: str) -> str:
 
 
 def non_use_case_reason(text: str) -> str | None:
-    """The skip reason when a heading names a section that is not use cases."""
-    folded = text.casefold()
-    for words, reason in NON_USE_CASE_SECTIONS:
-        if re.search(r"\b" + re.escape(words), folded):
-            return reason
-    return None
+    """The skip reason when a heading names a section that is not use cases (:data:`OTHER_SECTIONS`)."""
+    return other_section(text)
 
 
 def front_matter_end(lines: list[str]) -> int | None:
@@ -185,7 +169,7 @@ class MarkdownBold(Ingester):
 
         pending: list[tuple[int, str, str]] = []  # skipped lines; prose reasons settled at the end
         stack: list[Heading] = []
-        bullets: list[tuple[int, Item]] = []  # open bullets as (indent, item), for nesting
+        bullets: list[tuple[int, Item, bool]] = []  # open bullets as (indent, item, bold label?), for nesting
         skip_section: tuple[int, str] | None = None  # (depth, reason) of a non-use-case section
         in_fence = False
         last_content = 0  # line of the last heading or item read
@@ -237,7 +221,8 @@ class MarkdownBold(Ingester):
             b = _BULLET.match(raw)
             if b:
                 indent, content = len(b.group(1).expandtabs(4)), repair(b.group(2).strip())
-                label, description = split_bold(content) or split_label(unmark(content))
+                bold = split_bold(content)
+                label, description = bold or split_label(unmark(content))
                 if not label:
                     pending.append((n, raw, "section intro"))
                     continue
@@ -245,6 +230,11 @@ class MarkdownBold(Ingester):
                     bullets.pop()
                 parent = bullets[-1][1] if bullets else None
                 detail = attribute_detail(label, description) if parent is not None and description else None
+                if detail is None and parent is not None and bold is None and bullets[-1][2] and parent.description:
+                    # A plain bullet under a bold item that has its own description adds to it
+                    # ("- **Personalized video** – one template, thousands of versions" /
+                    # "  - Works with your CRM fields"); bold bullets under it are kinds of it.
+                    detail = unmark(content)
                 if detail is not None:
                     # "- *Example:* ..." / "- **Tools:** ..." under an item describes it: read into
                     # its description (so tool mentions are found), not a use case of its own.
@@ -264,7 +254,7 @@ class MarkdownBold(Ingester):
                         parent=parent,
                     )
                 )
-                bullets.append((indent, item))
+                bullets.append((indent, item, bold is not None))
                 seen_content, last_content = True, n
                 continue
             pending.append((n, raw, "section intro" if seen_content else "preamble"))

@@ -40,7 +40,8 @@ Decisions:
   another is its child and the outer one becomes a group. A bullet that is only
   ``Label:`` with more bullets at the same indent right below heads those bullets as a
   group. Unbulleted ``Label: description`` lines are items too when they stand in a run of
-  list lines (so a lone "Note: ..." in prose is not).
+  labelled lines or right against a list line (so a lone "Note: ..." in prose, or a
+  "Caveats: ..." paragraph after the last bullet, is not).
 * **Item details.** A nested bullet whose label is an attribute name ("Description:",
   "Example:", "Tools:", "Benefits:" ... see :data:`ATTRIBUTES`) is not a use case: it is
   appended to its parent's description as "Label: value" (so tool mentions are found). An
@@ -65,7 +66,7 @@ import re
 from dataclasses import dataclass
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import ATTRIBUTES, Ingester, Segment, attribute_detail
+from gm_graph.ingest.base import ATTRIBUTES, OTHER_SECTIONS, Ingester, Segment, attribute_detail, other_section  # noqa: F401  (re-exported)
 from gm_graph.ingest.emoji_sections import CLOSING, GOAL, USE_CASES, symbol_prefix
 from gm_graph.ingest.label_paragraphs import VIDEO
 from gm_graph.ingest.markdown_bold import (
@@ -88,57 +89,6 @@ MIN_ITEMS = 3
 # Detection reads at most this many lines (it parses them, which costs more than a glance).
 DETECT_LINES = 1000
 
-# Sections that hold no use cases: (words, skip reason). A heading matches when its cleaned
-# text, case-folded, starts with the words ("best practice" matches "Best Practices for ...");
-# words ending in "$" must be the whole heading (a ":" or parenthetical may follow), because
-# "Sources" closes an article but "Sources of training data" may head use cases.
-OTHER_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("conclusion", "closing remark"),
-    ("in conclusion", "closing remark"),
-    ("final thoughts", "closing remark"),
-    ("closing thoughts", "closing remark"),
-    ("wrapping up", "closing remark"),
-    ("summary$", "closing remark"),
-    ("in summary", "closing remark"),
-    ("key takeaways", "closing remark"),
-    ("takeaways", "closing remark"),
-    ("next steps", "closing remark"),
-    ("future outlook", "closing remark"),
-    ("looking ahead", "closing remark"),
-    ("faq", "faq"),
-    ("faqs", "faq"),
-    ("frequently asked", "faq"),
-    ("common questions", "faq"),
-    ("references$", "article text"),
-    ("sources$", "article text"),
-    ("further reading", "article text"),
-    ("bibliography$", "article text"),
-    ("citations$", "article text"),
-    ("resources$", "article text"),
-    ("related articles", "article text"),
-    ("related posts", "article text"),
-    ("table of contents", "article text"),
-    ("contents$", "article text"),
-    ("introduction$", "article text"),
-    ("about the author", "article text"),
-    ("key considerations", "key considerations"),
-    ("considerations", "key considerations"),
-    ("ethical considerations", "key considerations"),
-    ("key benefits", "key considerations"),
-    ("benefits", "key considerations"),
-    ("challenges", "key considerations"),
-    ("limitations", "key considerations"),
-    ("risks", "key considerations"),
-    ("best practice", "best practice"),
-    ("tips", "best practice"),
-    ("getting started", "guide step"),
-    ("how to get started", "guide step"),
-    ("step-by-step", "guide step"),
-    ("step by step", "guide step"),
-    ("example$", "example"),
-    ("code example", "code sample"),
-    ("example code", "code sample"),
-)
 
 
 # Labels that make an unbulleted "Label: text" line a remark, not a use case.
@@ -222,26 +172,6 @@ def heading_text(text: str) -> str:
     text = unmark(strip_symbols(text))
     text = _NUMBERING.sub("", text)
     return text.rstrip(":").strip()
-
-
-def _section_pattern(words: str) -> re.Pattern[str]:
-    if words.endswith("$"):  # the whole heading, perhaps with ": ..." or "(...)" after it
-        return re.compile(re.escape(words[:-1]) + r"\s*(?:[:(].*)?$")
-    return re.compile(re.escape(words))
-
-
-_OTHER_PATTERNS = tuple((_section_pattern(words), reason) for words, reason in OTHER_SECTIONS)
-
-
-def other_section(text: str) -> str | None:
-    """The skip reason when a heading names a section that is not use cases, else None."""
-    folded = " ".join(text.casefold().split())
-    if folded.startswith("the "):
-        folded = folded[4:]
-    for pattern, reason in _OTHER_PATTERNS:
-        if pattern.match(folded):
-            return reason
-    return None
 
 
 def _short_label(head: str, max_words: int) -> bool:
@@ -693,9 +623,13 @@ class PlainList(Ingester):
 
     @staticmethod
     def _in_run(lines, roles, labelled, i) -> bool:
-        """Whether an unbulleted labelled line has a list line or another labelled line beside it."""
+        """Whether an unbulleted labelled line has another labelled line beside it, or a list
+        line directly above or below it (no blank line between: "A couple of caveats: ..." a
+        paragraph after the last bullet is a remark, not an item)."""
         for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and (roles[j] == ("list",) or labelled[j] is not None):
+            if not 0 <= j < len(lines):
+                continue
+            if labelled[j] is not None or (roles[j] == ("list",) and abs(lines[j].n - lines[i].n) == 1):
                 return True
         return False
 

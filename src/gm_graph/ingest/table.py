@@ -75,7 +75,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "tools": (
         "tools", "tool", "models", "model", "examples of tools", "example tools", "tools/models",
-        "tools and models", "products", "platforms",
+        "tools and models", "products", "platforms", "vendors", "vendor", "example vendors",
+        "providers", "example providers", "solutions",
     ),
 }
 
