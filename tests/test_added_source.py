@@ -71,3 +71,51 @@ def test_new_items_join_the_use_cases_the_seeds_state_in_other_words(before_afte
     assert label[25] == "Explainer animations"  # "Explainer videos"
     assert label[30] == "Interior design staging"  # "Virtual staging" (= List 2 364 "Virtual staging")
     assert label[31] == "Aerial view generation"  # "Drone-style flyovers"
+
+
+UNSEEN = ROOT / "tests" / "data" / "unseen"
+
+
+def test_a_new_project_starts_with_add_source_into_an_empty_folder(tmp_path):
+    # A newcomer with lists of their own and no copy of data/, ontology/ or queries/:
+    # add-source starts the project, and every command works on it with the installed
+    # ontology, lexicon, shapes and queries.
+    runner = CliRunner()
+    root = tmp_path / "my-lists"
+    root.mkdir()
+    for name in ("chat-answer.txt", "vendor-blog.md"):
+        added = runner.invoke(main, ["add-source", str(UNSEEN / name), "--root", str(root)])
+        assert added.exit_code == 0, added.output
+    manifest = (root / "data" / "sources.toml").read_text(encoding="utf-8")
+    assert manifest.startswith("# Manifest of the source documents gm-graph ingests")
+    assert manifest.count("\n[[source]]\n") == 2 and (root / "data" / "sources" / "vendor-blog.md").is_file()
+    built = runner.invoke(main, ["build", "-q", "--root", str(root)])
+    assert built.exit_code == 0, built.output
+    assert runner.invoke(main, ["validate", "--root", str(root)]).exit_code == 0
+    listed = runner.invoke(main, ["canonical", "--format", "csv", "--root", str(root)])
+    assert listed.exit_code == 0, listed.output
+    labels = {row["label"] for row in csv.DictReader(io.StringIO(listed.stdout))}
+    # chat-answer.txt line 30, vendor-blog.md line 9: one list each, so use cases of their own
+    assert {"Procedural music that reacts to gameplay", "Campaign key visuals"} <= labels
+
+
+def test_a_project_lexicon_is_the_one_its_build_reads(tmp_path):
+    # A curator who copies data/lexicon.tsv into their project and edits it changes that
+    # project's matches; without a copy the installed lexicon serves.
+    runner = CliRunner()
+    (tmp_path / "a.md").write_text("# A\n\n- Jingle writing\n- Podcast cleanup\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n\n- Sonic logo writing\n- Stem separation\n", encoding="utf-8")
+    root = tmp_path / "p"
+    root.mkdir()
+    for name in ("a.md", "b.md"):
+        assert runner.invoke(main, ["add-source", str(tmp_path / name), "--root", str(root)]).exit_code == 0
+
+    def n_use_cases() -> int:
+        assert runner.invoke(main, ["build", "-q", "--root", str(root)]).exit_code == 0
+        out = runner.invoke(main, ["canonical", "--format", "csv", "--root", str(root)])
+        return len(list(csv.DictReader(io.StringIO(out.stdout))))
+
+    assert n_use_cases() == 4
+    lexicon = (ROOT / "data" / "lexicon.tsv").read_text(encoding="utf-8")
+    (root / "data" / "lexicon.tsv").write_text(lexicon + "jingle\tsonic logo\t\tthis project's curator says so\n", encoding="utf-8")
+    assert n_use_cases() == 3

@@ -173,3 +173,23 @@ def test_a_curated_paraphrase_does_not_keep_out_what_matches_its_partner():
     assert cluster_of[5] == cluster_of[82] == cluster_of[34]
     pair = next(p for p in result.pairs if {p.a.line, p.b.line} == {5, 34})
     assert pair.score < CONFIG.member_floor  # item by item, the floor would have refused it
+
+
+def test_items_a_curator_named_apart_stay_apart():
+    # Two canonical use cases a curator gave their own preferred labels are not joined by the
+    # matcher, not even through a new item that resembles both (as a newly added list brings).
+    its = items("Concept art generation", "Concept art", "Concept art generation for games")
+    assert len({c.id for c in match_items(its).clusters}) == 1  # the matcher alone joins all three
+    named = Constraints(preferred_labels={its[0].key: "Concept art generation", its[1].key: "Concept art (games)"})
+    result = match_items(its, constraints=named)
+    cluster_of = {link.item.key: link.cluster_id for link in result.links}
+    assert cluster_of[its[0].key] != cluster_of[its[1].key]
+    assert not result.conflicts
+    # the same label twice names one use case: no split
+    one = Constraints(preferred_labels={its[0].key: "Concept art", its[1].key: "Concept art"})
+    assert len(match_items(its, constraints=one).clusters) == 1
+    # a curated "same" still joins them, and the clash of labels is reported
+    forced = match_items(its, constraints=Constraints(must_link=[(its[0].key, its[1].key)], preferred_labels=named.preferred_labels))
+    cluster_of = {link.item.key: link.cluster_id for link in forced.links}
+    assert cluster_of[its[0].key] == cluster_of[its[1].key]
+    assert any("name one cluster" in c for c in forced.conflicts)

@@ -94,7 +94,7 @@ def fingerprint(sources: list[Source], onto: list[Path]) -> str:
 def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=None) -> BuildResult:
     """Run the whole pipeline in memory; nothing is written."""
     from gm_graph import dimensions
-    from gm_graph.match import match_items
+    from gm_graph.match import MatchConfig, match_items
 
     say = log or (lambda msg: None)
     paths = Paths(Path(root).resolve())
@@ -120,7 +120,8 @@ def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=No
         constraints, cur_warnings = load_curation(paths.curation, items, strict=strict, root=paths.root)
         warnings.extend(cur_warnings)
     say(f"matching {len(items)} items")
-    match = match_items(items, constraints=constraints)
+    config = MatchConfig(lexicon_path=paths.data_file("lexicon.tsv"), stopwords_path=paths.data_file("stopwords.tsv"))
+    match = match_items(items, config=config, constraints=constraints)
     warnings.extend(getattr(match, "conflicts", []))  # curator decisions the matcher could not apply
 
     t = g.Triples()
@@ -130,9 +131,7 @@ def build(root: Path, *, use_curation: bool = True, strict: bool = False, log=No
     for res in results:
         heads = g.emit_headings(t, res)
         g.emit_items(t, res, heads, build_node)
-    from gm_graph.match import MatchConfig
-
-    pairs = g.recorded_pairs(match.pairs, getattr(match, "config", None) or MatchConfig())
+    pairs = g.recorded_pairs(match.pairs, getattr(match, "config", None) or config)
     g.emit_matches(t, match, build_node, pairs)
     titles = {res.source: g.list_title(res.source, sources) for res in results}
     dims = dimensions.emit(t, paths, results, match, titles)

@@ -45,7 +45,7 @@ def resolve(store: ox.Store, text: str, cls: ox.NamedNode, option: str) -> ox.Na
 
 
 def canonical_list(paths: Paths, fmt: str, *, industry=None, modality=None, tool=None, log=None) -> str:
-    query_path = paths.root / "queries" / QUERY
+    query_path = paths.queries / QUERY
     text = q.read_query(query_path)
     store = load(ensure_built(paths, log))
     keep: set | None = None
@@ -54,7 +54,7 @@ def canonical_list(paths: Paths, fmt: str, *, industry=None, modality=None, tool
         if not wanted:
             continue
         term = resolve(store, wanted, cls, option)
-        filter_text = q.read_query(paths.root / "queries" / query_file)
+        filter_text = q.read_query(paths.queries / query_file)
         found = {sol["usecase"] for sol in q.run(store, filter_text, f"queries/{query_file}", {var: term})}
         keep = found if keep is None else keep & found
     variables, data = q.rows(q.run(store, text, f"queries/{QUERY}"))

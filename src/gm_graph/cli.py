@@ -134,15 +134,23 @@ def add_source(file, root, source_id, title, author_kind, media_type):
     """Add a list to data/: copy it to data/sources/, hash it and append it to data/sources.toml.
 
     The file must be in a layout gm-graph reads; nothing is changed otherwise. Run
-    `gm-graph build` afterwards.
+    `gm-graph build` afterwards. With --root naming an existing folder that holds no project
+    yet, this starts one there (data/sources.toml is created); such a project is built with
+    the ontology, lexicon and shapes of this installation until it has its own copies.
 
     \b
-    Example:
+    Examples:
       gm-graph add-source ~/Downloads/use-cases.md --author-kind analyst --title "Analyst list"
+      mkdir my-lists && gm-graph add-source list.csv --root my-lists
     """
     from gm_graph.manifest import add_source as add
 
-    paths = _paths(root)
+    if root is not None and root.is_dir() and not (root / "data" / "sources.toml").exists():
+        from gm_graph.paths import Paths
+
+        paths = Paths(root.resolve())  # a folder that is no project yet: this starts one
+    else:
+        paths = _paths(root)
     src = add(paths.manifest, file, source_id=source_id, title=title, author_kind=author_kind, media_type=media_type)
     click.echo(f"added {src.id}: {rel(src.path)} (sha256 {src.sha256[:12]}…) to {rel(paths.manifest)}; run `gm-graph build`")
 

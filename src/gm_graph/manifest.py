@@ -145,10 +145,17 @@ def add_source(manifest: Path, file: Path, *, source_id: str | None = None, titl
         f"sha256 = {_toml_str(candidate.sha256)}\n"
         f"# layout detected when added: {', '.join(layouts)}\n"
     )
-    old = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
+    old = manifest.read_text(encoding="utf-8") if manifest.is_file() else NEW_MANIFEST
+    manifest.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(manifest, old.rstrip("\n") + "\n" + entry)
     return candidate
 
+
+# The head of the manifest that `gm-graph add-source --root NEW-FOLDER` starts a project with.
+NEW_MANIFEST = """# Manifest of the source documents gm-graph ingests (started by `gm-graph add-source`).
+# One [[source]] table per file under data/sources/; the build checks each file against its
+# sha256. Add more lists with `gm-graph add-source FILE`, then run `gm-graph build`.
+"""
 
 MEDIA_TYPES = {
     ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".tsv": "text/tab-separated-values",

@@ -39,6 +39,18 @@ class Paths:
         return own if own.is_dir() else PACKAGE_ROOT / "ontology"
 
     @property
+    def queries(self) -> Path:
+        """The project's ``queries/``, or the installed checkout's when it has none."""
+        own = self.root / "queries"
+        return own if own.is_dir() else PACKAGE_ROOT / "queries"
+
+    def data_file(self, name: str) -> Path:
+        """``data/<name>`` of the project, or of the installed checkout when the project has none
+        (the lexicon and word classes a project has not copied to edit)."""
+        own = self.data / name
+        return own if own.is_file() else PACKAGE_ROOT / "data" / name
+
+    @property
     def out(self) -> Path:
         return self.root / "build"
 

@@ -58,6 +58,10 @@ class MatchConfig:
     group_merge: float = 0.60  # ... (a group heads nested items: a wrong merge moves them all)
     parent_cannot_link: bool = True  # an item is never merged with the group it is nested in ...
     single_child_group: bool = True  # ... unless it is the group's only item (then scores decide)
+    # Items a curator gave different preferred labels stand for canonical use cases the curator
+    # named apart: the matcher never joins them (directly or through new items); a curated
+    # "same" still can, and then the build reports the clash.
+    named_apart: bool = True
 
     # --- evidence weights (the score is the weighted mean of the parts: only ratios matter) ---
     w_label: float = 0.5  # IDF-weighted Jaccard overlap of the label words (near-synonyms count part)

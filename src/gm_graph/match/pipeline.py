@@ -110,6 +110,15 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
         for _, p in parents:
             children[p] = children.get(p, 0) + 1
         cannot.update(ordered(i, p) for i, p in parents if not (config.single_child_group and children[p] == 1))
+    if config.named_apart:
+        named: dict[str, list[int]] = {}
+        for key, label in constraints.preferred_labels.items():
+            if key in index:
+                named.setdefault(label, []).append(index[key])
+        groups = list(named.values())
+        for g, group in enumerate(groups):
+            for other in groups[g + 1 :]:
+                cannot.update(ordered(i, j) for i in group for j in other if i != j)
 
     # -- blocking and scoring -------------------------------------------------------------------------
     t = time.perf_counter()
