@@ -49,7 +49,7 @@ from rapidfuzz import fuzz, utils  # noqa: E402
 
 from gm_graph.curation import load_curation  # noqa: E402
 from gm_graph.ingest import read_source  # noqa: E402
-from gm_graph.manifest import load_manifest  # noqa: E402
+from gm_graph.manifest import Source, load_manifest  # noqa: E402
 from gm_graph.match import match_items  # noqa: E402
 from gm_graph.model import Item  # noqa: E402
 
@@ -60,17 +60,34 @@ FRESH = ROOT / "tests" / "data" / "alignment" / "pairs-fresh.tsv"
 TUNE2 = ROOT / "tests" / "data" / "alignment" / "pairs-tune2.tsv"
 # Judged in session 3 without the matcher, after 'fresh' had been looked at: never tuned on.
 FRESH2 = ROOT / "tests" / "data" / "alignment" / "pairs-fresh2.tsv"
+# Pairs between four NEW lists (tests/data/unseen/: a CSV matrix, a vendor blog, a chat answer,
+# an HTML report) and the seeds, judged by reading only before any matcher ran on those lists;
+# measured on a run over the seeds plus those lists, as after `gm-graph add-source`. Never tuned on.
+UNSEEN_DIR = ROOT / "tests" / "data" / "unseen"
+UNSEEN = UNSEEN_DIR / "pairs-unseen.tsv"
+UNSEEN_LISTS = ("analyst-matrix.csv", "vendor-blog.md", "chat-answer.txt", "report-outline.html")
+UNSEEN_FORMATS = {".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html"}
 SPLITS = ("tune", "holdout", "fresh", "tune2", "fresh2")
+ALL_SPLITS = (*SPLITS, "unseen")
 
 
 # -- data -------------------------------------------------------------------------------------------
-def load_items(root: Path = ROOT) -> list[Item]:
+def load_items(root: Path = ROOT, unseen: bool = False) -> list[Item]:
+    """The items of the manifest's sources; with ``unseen``, then those of the unseen lists."""
+    sources = list(load_manifest(root / "data" / "sources.toml"))
+    if unseen:
+        sources += [unseen_source(UNSEEN_DIR / name) for name in UNSEEN_LISTS]
     items: list[Item] = []
-    for src in load_manifest(root / "data" / "sources.toml"):
+    for src in sources:
         results, _ = read_source(src, root)
         for result in results:
             items.extend(result.items)
     return items
+
+
+def unseen_source(path: Path) -> Source:
+    """An unseen list as `gm-graph add-source` would name it: the file stem is its id."""
+    return Source(path.stem, path, path.name, path.stem, UNSEEN_FORMATS[path.suffix], "unseen test list", "0" * 64)
 
 
 def load_pairs(items: list[Item], paths: tuple[Path, ...] = (PAIRS, FRESH, TUNE2, FRESH2)) -> tuple[list[dict], list[str]]:
@@ -80,13 +97,13 @@ def load_pairs(items: list[Item], paths: tuple[Path, ...] = (PAIRS, FRESH, TUNE2
         for line in (it.line, *it.also_lines):
             where.setdefault((it.source, line), i)
     rows, missing = [], []
-    for row in (row for path in paths for row in _read_tsv(path)):
+    for path, row in ((path, row) for path in paths for row in _read_tsv(path)):
         left = where.get((row["left_source"], int(row["left_line"])))
         right = where.get((row["right_source"], int(row["right_line"])))
         if left is None or right is None:
             missing.append(f"{row['left_source']}:{row['left_line']} / {row['right_source']}:{row['right_line']}")
             continue
-        rows.append({**row, "l": left, "r": right})
+        rows.append({"split": path.stem.removeprefix("pairs-") if "split" not in row else row["split"], **row, "l": left, "r": right})
     return rows, missing
 
 
@@ -184,7 +201,9 @@ def hierarchy_scores(rows: list[dict], m: Matcher) -> dict[str, float]:
     }
 
 
-def token_set_baseline(items: list[Item], rows: list[dict]) -> tuple[int, dict]:
+def token_set_baseline(items: list[Item], rows: list[dict], threshold: int | None = None) -> tuple[int, list[int]]:
+    """Components of token_set_ratio >= threshold; the threshold with the best F1 on the tune
+    split of ``rows`` unless one is given."""
     labels = [utils.default_process(it.label) for it in items]
     n = len(items)
     pairs_by_score = [
@@ -192,41 +211,44 @@ def token_set_baseline(items: list[Item], rows: list[dict]) -> tuple[int, dict]:
     ]
     pairs_by_score = [p for p in pairs_by_score if p[0] >= 50]
     tune = [r for r in rows if r["split"] == "tune"]
-    results = {}
     best = None
-    for threshold in range(50, 101):
-        comp = components(n, ((i, j) for s, i, j in pairs_by_score if s >= threshold))
+    for t in range(50, 101) if threshold is None else (threshold,):
+        comp = components(n, ((i, j) for s, i, j in pairs_by_score if s >= t))
         m = prf(tune, lambda i, j, c=comp: c[i] == c[j])
-        results[threshold] = comp
         if best is None or m["f1"] > best[0]:
-            best = (m["f1"], threshold)
-    return best[1], results[best[1]]
+            best = (m["f1"], t, comp)
+    return best[1], best[2]
 
 
-# -- reporting ---------------------------------------------------------------------------------------
-def line(name: str, m: dict) -> str:
-    return f"  {name:<34} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}   (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})"
+class Run:
+    """The matcher, the shipped build and both baselines over one set of items."""
 
+    def __init__(self, items: list[Item], pair_paths: tuple[Path, ...], threshold: int | None = None) -> None:
+        self.items = items
+        self.rows, missing = load_pairs(items, pair_paths)
+        if missing:
+            print(f"warning: {len(missing)} judged pairs name lines with no item: {', '.join(missing[:5])}")
+        self.m = Matcher(items)
+        constraints, _ = load_curation(ROOT / "data" / "curation" / "mappings.sssom.tsv", items, root=ROOT)
+        self.shipped = Matcher(items, constraints) if constraints is not None else None
+        self.threshold, self.comp = token_set_baseline(items, self.rows, threshold)
+        self.keys = [fingerprint(it.label) for it in items]
 
-def quality(show_errors: str | None, splits: tuple[str, ...] = SPLITS) -> None:
-    items = load_items()
-    rows, missing = load_pairs(items)
-    if missing:
-        print(f"warning: {len(missing)} judged pairs name lines with no item: {', '.join(missing[:5])}")
-    m = Matcher(items)
-    constraints, _ = load_curation(ROOT / "data" / "curation" / "mappings.sssom.tsv", items, root=ROOT)
-    shipped = Matcher(items, constraints) if constraints is not None else None
-    threshold, comp = token_set_baseline(items, rows)
-    keys = [fingerprint(it.label) for it in items]
-    print(f"items: {len(items)}   judged pairs joined: {len(rows)}   matcher time: {m.seconds:.2f} s")
-    print(f"canonical use cases (clusters): {len(m.result.clusters)}   broader links: {len(m.result.broader)}")
-    if shipped is not None:
-        print(f"shipped build (+ curation): {len(shipped.result.clusters)} canonical use cases, {len(shipped.result.broader)} broader links")
-    for split in splits:
-        part = [r for r in rows if r["split"] == split]
+    def header(self, what: str) -> None:
+        print(f"{what}: items {len(self.items)}   judged pairs joined: {len(self.rows)}   matcher time: {self.m.seconds:.2f} s")
+        print(f"  canonical use cases (clusters): {len(self.m.result.clusters)}   broader links: {len(self.m.result.broader)}")
+        if self.shipped is not None:
+            print(
+                f"  shipped build (+ curation): {len(self.shipped.result.clusters)} canonical use cases, "
+                f"{len(self.shipped.result.broader)} broader links"
+            )
+
+    def report(self, split: str) -> None:
+        part = [r for r in self.rows if r["split"] == split]
+        m, shipped, comp, keys = self.m, self.shipped, self.comp, self.keys
         print(f"\n{split} ({len(part)} pairs, {sum(r['relation'] == 'same' for r in part)} same)")
         print(line("(a) matcher", prf(part, m.same)))
-        print(line(f"(b) token_set_ratio >= {threshold} + components", prf(part, lambda i, j: comp[i] == comp[j])))
+        print(line(f"(b) token_set_ratio >= {self.threshold} + components", prf(part, lambda i, j: comp[i] == comp[j])))
         print(line("(c) fingerprint key collision", prf(part, lambda i, j: keys[i] == keys[j])))
         h = hierarchy_scores(part, m)
         print(
@@ -237,15 +259,17 @@ def quality(show_errors: str | None, splits: tuple[str, ...] = SPLITS) -> None:
             print(line("(d) shipped build (+ curation)", prf(part, shipped.same)))
             h = hierarchy_scores(part, shipped)
             print(f"      its broader accuracy {h['accuracy']:.3f}   broader precision {h['precision']:.3f} ({h['stated']} stated)")
-    if show_errors:
-        print(f"\nerrors on {show_errors}:")
+
+    def errors(self, split: str) -> None:
+        print(f"\nerrors on {split}:")
         # Each wrong pair with its score (or "-" when blocking never compared it) and, for a pair
         # at or above the merge threshold that was left apart, the clustering rule that did it.
+        items, m, rows = self.items, self.m, self.rows
         index = {id(it): i for i, it in enumerate(items)}
         decided = {frozenset((index[id(p.a)], index[id(p.b)])): p for p in m.result.pairs}
         wrong = []
         for r in rows:
-            if r["split"] != show_errors:
+            if r["split"] != split:
                 continue
             same = m.same(r["l"], r["r"])
             if (r["relation"] == "same") != same:
@@ -256,11 +280,34 @@ def quality(show_errors: str | None, splits: tuple[str, ...] = SPLITS) -> None:
             why = f"  ({p.reason})" if p and p.reason else ""
             print(f"  {'FN' if missed else 'FP'} {score} {r['relation']:<9} {r['left_label']!r} / {r['right_label']!r}  [{r['note']}]{why}")
         for r in rows:
-            if r["split"] != show_errors or r["relation"] not in ("broader", "narrower"):
+            if r["split"] != split or r["relation"] not in ("broader", "narrower"):
                 continue
             broad, narrow = (r["l"], r["r"]) if r["relation"] == "broader" else (r["r"], r["l"])
             if not m.broader(broad, narrow) and not m.same(r["l"], r["r"]):
                 print(f"  missed hierarchy: {items[narrow].label!r} under {items[broad].label!r}")
+
+
+# -- reporting ---------------------------------------------------------------------------------------
+def line(name: str, m: dict) -> str:
+    return f"  {name:<34} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}   (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})"
+
+
+def quality(show_errors: str | None, splits: tuple[str, ...] = ALL_SPLITS) -> None:
+    seeds = Run(load_items(), (PAIRS, FRESH, TUNE2, FRESH2))
+    runs = {split: seeds for split in SPLITS}
+    if "unseen" in splits or show_errors == "unseen":
+        # The seeds plus the four new lists, as a user who ran `gm-graph add-source` on them
+        # gets; the token_set threshold stays the one chosen on the seeds' tune split.
+        runs["unseen"] = Run(load_items(unseen=True), (UNSEEN,), seeds.threshold)
+    if any(split in SPLITS for split in splits):
+        seeds.header("seed sources")
+    for split in splits:
+        if split == "unseen":
+            print()
+            runs["unseen"].header("seeds + unseen lists")
+        runs[split].report(split)
+    if show_errors:
+        runs[show_errors].errors(show_errors)
 
 
 def timing(sizes: list[int]) -> None:
@@ -286,13 +333,13 @@ def timing(sizes: list[int]) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--synthetic", nargs="*", type=int, metavar="N", help="time the matcher on N synthetic items (default 1000 10000 100000)")
-    ap.add_argument("--errors", choices=SPLITS, help="list the judged pairs of this split that the matcher gets wrong")
-    ap.add_argument("--split", choices=SPLITS, help="report only this split (e.g. while tuning)")
+    ap.add_argument("--errors", choices=ALL_SPLITS, help="list the judged pairs of this split that the matcher gets wrong")
+    ap.add_argument("--split", choices=ALL_SPLITS, help="report only this split (e.g. while tuning)")
     args = ap.parse_args(argv)
     if args.synthetic is not None:
         timing(args.synthetic or [1000, 10000, 100000])
     else:
-        quality(args.errors, (args.split,) if args.split else SPLITS)
+        quality(args.errors, (args.split,) if args.split else ALL_SPLITS)
 
 
 if __name__ == "__main__":
