@@ -113,11 +113,6 @@ def heading_text(raw: str) -> str:
     return text.rstrip(":").strip()
 
 
-def non_use_case_reason(text: str) -> str | None:
-    """The skip reason when a heading names a section that is not use cases (:data:`OTHER_SECTIONS`)."""
-    return other_section(text)
-
-
 def front_matter_end(lines: list[str]) -> int | None:
     """Index of the closing ``---`` when ``lines`` open with a YAML front-matter block."""
     body = [(i, t) for i, t in enumerate(lines) if t.strip() and not _LIST_MARKER.match(t)]
@@ -200,7 +195,7 @@ class MarkdownBold(Ingester):
                     continue
                 skip_section = None
                 bullets.clear()
-                reason = non_use_case_reason(text)
+                reason = other_section(text)
                 if reason:
                     skip_section = (depth, reason)
                     pending.append((n, raw, reason))
@@ -289,7 +284,7 @@ class MarkdownBold(Ingester):
                 depth = len(h.group(1))
                 if skip_depth is not None and depth > skip_depth:
                     continue
-                skip_depth = depth if non_use_case_reason(heading_text(h.group(2))) else None
+                skip_depth = depth if other_section(heading_text(h.group(2))) else None
                 if skip_depth is None:
                     found.append((n, depth))
             elif first_bullet is None and skip_depth is None and _BULLET.match(raw):

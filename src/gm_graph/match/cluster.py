@@ -78,6 +78,7 @@ def cluster(
     describe: Callable[[int], str] = str,
     sections: list[object] | None = None,
     curated_cannot: set[Pair] | None = None,
+    names: list[str | None] | None = None,
 ) -> Clustering:
     """Cluster items ``0..n-1``.
 
@@ -86,7 +87,9 @@ def cluster(
     curated pairs (cannot also holds item/parent pairs); ``describe(i)`` names an item in messages;
     ``sections[i]`` (optional) is item i's section within its source list; ``curated_cannot``
     (optional) is the part of ``cannot`` that curators decided: only those stop a must-link (a
-    curator's "same" overrides the matcher's own rule that an item and its group differ).
+    curator's "same" overrides the matcher's own rule that an item and its group differ);
+    ``names[i]`` (optional) is the preferred label a curator gave item i's use case: the matcher
+    never joins two groups whose named members name different use cases.
     """
     groups = _Groups(n)
     cannot_of: dict[int, set[int]] = {}
@@ -150,6 +153,11 @@ def cluster(
     def why_not(ra: int, rb: int) -> str | None:
         if blocked(ra, rb):
             return "cannot-link"
+        if names is not None:
+            na = {names[x] for x in groups.members[ra]} - {None}
+            nb = {names[x] for x in groups.members[rb]} - {None}
+            if na and nb and na != nb:
+                return "a curator named the two use cases apart (different preferred labels)"
         # Very large groups are checked through their first members (the core they grew from).
         k = config.check_max
         total = 0.0

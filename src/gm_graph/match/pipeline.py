@@ -110,15 +110,12 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
         for _, p in parents:
             children[p] = children.get(p, 0) + 1
         cannot.update(ordered(i, p) for i, p in parents if not (config.single_child_group and children[p] == 1))
-    if config.named_apart:
-        named: dict[str, list[int]] = {}
+    names: list[str | None] | None = None
+    if config.named_apart and constraints.preferred_labels:
+        names = [None] * n
         for key, label in constraints.preferred_labels.items():
             if key in index:
-                named.setdefault(label, []).append(index[key])
-        groups = list(named.values())
-        for g, group in enumerate(groups):
-            for other in groups[g + 1 :]:
-                cannot.update(ordered(i, j) for i in group for j in other if i != j)
+                names[index[key]] = label
 
     # -- blocking and scoring -------------------------------------------------------------------------
     t = time.perf_counter()
@@ -221,7 +218,7 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
     # one group are side by side; a group and its own item are not).
     sections = [(it.source, p.section, it.parent.key if it.parent is not None else None) for it, p in zip(items, scorer.items)]
     clustering = cluster(
-        n, edges, pair_score, sources, config, must, cannot, describe=lambda i: _where(items[i]), sections=sections, curated_cannot=cannot_curated
+        n, edges, pair_score, sources, config, must, cannot, describe=lambda i: _where(items[i]), sections=sections, curated_cannot=cannot_curated, names=names
     )
     conflicts.extend(clustering.conflicts)
     cluster_of = clustering.cluster_of
