@@ -149,9 +149,10 @@ def test_items_per_section(result):
 def test_skipped_counts(result):
     # by hand:
     # title 3: lines 1, 3, 148
-    # article text 43: 5 7 9 11 13 15 | 8 section intros 30 40 ... 100 | 66 | 134-146 (7: Future
-    #   Outlook, its 3 paragraphs, logo, Generative AI, Beginner 5 Hours) | 150-160 (6) |
-    #   8 intros 168 ... 238 | 204 | 260-266 (4) | 324 line, 326 copyright
+    # article text 34: 5 7 9 11 13 15 | 8 section intros 30 40 ... 100 | 66 | 142 logo, 146
+    #   Beginner 5 Hours (page chrome) | 150-160 (6) | 8 intros 168 ... 238 | 204 | 324 line, 326 copyright
+    # closing remark 9: the two "Future Outlook" sections, 134-140 + 144 ("Generative AI", a
+    #   stray line inside it) and 260-266
     # code sample 18: 18 19 21-24 | 114 115 117 119-125 | 162 | 251
     # section label 2: 26, 164 ("Key Practical Use Cases of AI Image Generation")
     # example 12: 36 46 56 76 86 96 and 174 184 194 214 224 234
@@ -160,7 +161,8 @@ def test_skipped_counts(result):
     # faq 25: heading 268 + 24 answers 270-320
     assert Counter(s.reason for s in result.skipped) == {
         "title": 3,
-        "article text": 43,
+        "article text": 34,
+        "closing remark": 9,
         "code sample": 18,
         "section label": 2,
         "example": 12,
@@ -174,7 +176,7 @@ def test_skipped_counts(result):
     ("line", "reason"),
     [
         (1, "title"), (148, "title"),
-        (7, "article text"), (30, "article text"), (66, "article text"), (134, "article text"),
+        (7, "article text"), (30, "article text"), (66, "article text"), (134, "closing remark"), (144, "closing remark"), (260, "closing remark"),
         (142, "article text"), (146, "article text"), (324, "article text"), (326, "article text"),
         (18, "code sample"), (125, "code sample"), (162, "code sample"), (251, "code sample"),
         (26, "section label"),
@@ -316,3 +318,28 @@ def test_bullets_before_any_section_are_not_items():
     r = INGESTER.parse(segment("Title", "  • Stray: bullet before sections.", "1. Retail", "  • Real: item."))
     assert [i.label for i in r.items] == ["Real"]
     assert [(s.line, s.reason) for s in r.skipped] == [(1, "title"), (2, "article text")]
+
+
+def test_the_sections_every_layout_skips_are_skipped_here_too():
+    # The shared table (gm_graph.ingest.base.OTHER_SECTIONS): a references list or a
+    # limitations section of such an article holds no use cases, bullets or not.
+    seg = segment(
+        "Title",
+        "1. Retail",
+        "  • Product Shots: Studio-free photos.",
+        "Limitations",
+        "  • Hallucinated details: Logos come out wrong.",
+        "References",
+        "  • Smith 2024: A survey of image models.",
+        "2. Film",
+        "  • Storyboards: Faster boards.",
+    )
+    r = INGESTER.parse(seg)
+    assert [i.label for i in r.items] == ["Product Shots", "Storyboards"]
+    assert [(s.line, s.reason) for s in r.skipped] == [
+        (1, "title"),
+        (4, "key considerations"),
+        (5, "key considerations"),
+        (6, "article text"),
+        (7, "article text"),
+    ]

@@ -20,7 +20,7 @@ Decisions:
   explanatory sections before it ("Understanding ...", "How Image Generation Works") are
   skipped with their paragraphs as "article text".
 * Sections that hold no use cases are recognised by the words their heading starts with,
-  listed once in :data:`OTHER_SECTIONS`; the heading line and everything up to the next
+  listed once in :data:`gm_graph.ingest.base.OTHER_SECTIONS` (shared by every layout); the heading line and everything up to the next
   numbered section get that section's reason (the step list of the guide, the "Best
   Practices" bullets, the FAQ to the end of the page).
 * Code is recognised line by line (comments, imports, assignments, calls, closing
@@ -42,20 +42,9 @@ from __future__ import annotations
 import re
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.base import Ingester, Segment, other_section
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
-
-# Sections that are not use cases: (words the heading starts with, skip reason).
-OTHER_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("Step-by-Step Guide", "guide step"),
-    ("Best Practices", "best practice"),
-    ("Frequently Asked Questions", "faq"),
-    ("FAQ", "faq"),
-    ("Future Outlook", "article text"),
-    ("Conclusion", "article text"),
-    ("Key Considerations", "key considerations"),
-)
 
 # A heading-like line naming the use-case part of the article ("Key Practical Use Cases of ...").
 _USE_CASES_LABEL = re.compile(r"\buse[- ]cases\b", re.IGNORECASE)
@@ -102,13 +91,8 @@ def _is_heading_like(text: str) -> bool:
 
 
 def _other_section(text: str) -> str | None:
-    if not _is_heading_like(text):
-        return None
-    folded = text.strip().casefold()
-    for words, reason in OTHER_SECTIONS:
-        if folded.startswith(words.casefold()):
-            return reason
-    return None
+    """The skip reason when a heading-like line names a section that holds no use cases."""
+    return other_section(text) if _is_heading_like(text) else None
 
 
 def _numbered_heading(text: str) -> str | None:

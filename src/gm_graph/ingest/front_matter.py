@@ -17,7 +17,7 @@ Decisions:
   Markdown headings are levelled by depth among those the document uses (here only
   "###", so level 1).
 * A section whose heading starts with words of
-  :data:`gm_graph.ingest.article_bullets.OTHER_SECTIONS` ("Best Practices", "FAQ", ...)
+  :data:`gm_graph.ingest.base.OTHER_SECTIONS` ("Best Practices", "FAQ", ...)
   holds no use cases: its lines are skipped with that section's reason.
 * Bullet text follows the project's rules: "**Label:** description", "**Label**:
   description", "**X** rest (qualifier)" (label X + rest, a final parenthetical becomes
@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 
 from gm_graph.ingest import register
-from gm_graph.ingest.article_bullets import OTHER_SECTIONS, split_label
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.article_bullets import split_label
+from gm_graph.ingest.base import Ingester, Segment, other_section
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
 
@@ -81,14 +81,6 @@ def bullet_label(text: str) -> tuple[str, str]:
     if parens and parens.group(1):  # "**Virtual try-on** (clothing, ...)"
         label, description = parens.group(1), parens.group(2).strip()
     return label.rstrip(".").strip(), description
-
-
-def _other_section(heading: str) -> str | None:
-    folded = heading.casefold()
-    for words, reason in OTHER_SECTIONS:
-        if folded.startswith(words.casefold()):
-            return reason
-    return None
 
 
 @register
@@ -146,7 +138,7 @@ class FrontMatter(Ingester):
                 if other and level > other_level:  # a sub-heading of a non-use-case section
                     result.skip(n, raw, other)
                     continue
-                other = _other_section(words)
+                other = other_section(words)
                 if other:
                     other_level = level
                     result.skip(n, raw, other)
