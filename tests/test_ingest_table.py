@@ -146,6 +146,33 @@ def test_markdown_table_first_and_sections_nest_under_headings():
     assert [(h.text, h.level) for h in r.items[0].headings] == [("Part one", 1), ("Retail", 2)]
 
 
+def test_labelled_bullets_under_headings_of_a_table_document_are_items():
+    seg = doc(
+        "- Loose: a bullet before any heading",  # 1
+        "## In production",  # 2
+        "| Use case | Industry |",  # 3
+        "|---|---|",  # 4
+        "| Try-on | Retail |",  # 5
+        "## Quick hits",  # 6
+        "\u2022 Photo animation \u2014 Old photos brought to life.",  # 7
+        "- **Relighting** of product photos",  # 8
+        "- a bullet that is only a remark about the week",  # 9
+        "- [A guide to labels](https://example.com/guide) \u2014 short and useful",  # 10
+        "## Sponsored",  # 11
+        "- PixelForge: 30% off this week",  # 12
+    )
+    r = ING.parse(seg)
+    assert rows(r) == [
+        (5, "Try-on", "", ["In production", "Retail"]),
+        (7, "Photo animation", "Old photos brought to life.", ["Quick hits"]),
+        (8, "Relighting of product photos", "", ["Quick hits"]),  # the markdown-bold rule: bold + rest
+    ]
+    assert skips(r) == [
+        (1, "preamble"), (3, "section label"), (4, "separator"),
+        (9, "article text"), (10, "link"), (11, "advertisement"), (12, "advertisement"),
+    ]
+
+
 def test_table_without_label_column_is_not_read():
     seg = doc("## Notes", "| Tool | Use |", "|---|---|", "| Runway | editing |")
     assert ING.detect(seg) == 0.0

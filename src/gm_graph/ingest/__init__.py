@@ -133,6 +133,7 @@ def read_source(source: Source, root: Path) -> tuple[list[ParseResult], list[tup
 from gm_graph.ingest import (  # noqa: E402,F401
     article_bullets,
     bare_lines,
+    decimal_outline,
     emoji_sections,
     front_matter,
     heading_paragraphs,

@@ -33,7 +33,10 @@ Decisions:
   hold several pipe tables under ``#`` headings: the Markdown headings enclose the rows
   (levels ranked by depth), section columns nest beneath them, prose around the tables is
   skipped ("preamble", "article text"), and a table without a label column is skipped as
-  "article text".
+  "article text". A list line under a heading of such a document (a newsletter's "Quick
+  hits" after its table) is an item when it reads ``Label — description``, ``Label:
+  description`` or ``**Label** ...`` (:func:`gm_graph.ingest.plain_list.split_item`); one
+  that opens with a link is skipped as "link", any other as "article text".
 * **JSON**: an array of objects, or an object whose first array value holds objects
   (``{"use_cases": [...]}``), read with :mod:`json`. The keys are the header (every key, in
   the order first seen) and play the same roles; a list value (``"tools": ["A", "B"]``) is
@@ -55,7 +58,7 @@ from collections.abc import Callable
 from gm_graph.ingest import register
 from gm_graph.ingest.base import Ingester, Segment
 from gm_graph.ingest.markdown_bold import clean_label, unmark
-from gm_graph.ingest.plain_list import heading_text, other_section
+from gm_graph.ingest.plain_list import heading_text, other_section, split_separator, split_item
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair
 
@@ -95,6 +98,9 @@ _MD_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+# A list line of a Markdown document: "- ", "* ", "+ ", "• " (and other bullet glyphs) or "1. ".
+_LIST_LINE = re.compile(r"^\s*(?:[-*+\u2013]\s+|[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u25a0\u25b8\u25ba]\s*|\d{1,3}[.)]\s+)(\S.*)$")
+_LINK_FIRST = re.compile(r"^(?:\[[^\]]*\]\([^)]*\)|<?https?://)")
 
 _ROLE_OF: dict[str, str] = {words: role for role, names in COLUMNS.items() for words in names}
 
@@ -492,9 +498,31 @@ class Table(Ingester):
                 seen_table = True
                 k = end
                 continue
+            bullet = _LIST_LINE.match(raw) if stack and not other else None
+            if bullet:
+                self._bullet(segment, result, n, raw, repair(bullet.group(1)), tuple(stack))
+                k += 1
+                continue
             reason = other[1] if other else ("article text" if seen_table or stack else "preamble")
             result.skip(n, raw, reason)
             k += 1
+
+    @staticmethod
+    def _bullet(segment, result, n, raw, content, headings) -> None:
+        """A list line outside the tables: an item when it reads "Label — description" or
+        "Label: description" (or "**Label** ..."), a "link" when it opens with a link, else
+        article text."""
+        if _LINK_FIRST.match(content):
+            result.skip(n, raw, "link")
+            return
+        if split_separator(unmark(content)) is None and not content.lstrip().startswith(("**", "__")):
+            result.skip(n, raw, "article text")
+            return
+        label, description = split_item(content)
+        if not label:
+            result.skip(n, raw, "article text")
+            return
+        result.add(Item(source=segment.source, line=n, verbatim=raw, label=label, description=description, headings=headings))
 
     # -- one row ----------------------------------------------------------------------------
 
