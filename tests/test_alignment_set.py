@@ -38,6 +38,12 @@ SOURCES = ROOT / "data" / "sources"
 # no split column: all of it is the split "unseen".
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 UNSEEN_PAIRS = "pairs-unseen.tsv"
+# tests/data/unseen2/pairs-unseen2.tsv: a second such set (three more lists in new formats),
+# judged the same way in session 6; the split "unseen2".
+UNSEEN2 = ROOT / "tests" / "data" / "unseen2"
+UNSEEN2_PAIRS = "pairs-unseen2.tsv"
+# pair file -> (folder, split) of the sets without a split column
+UNSEEN_SETS = {UNSEEN_PAIRS: (UNSEEN, "unseen"), UNSEEN2_PAIRS: (UNSEEN2, "unseen2")}
 
 COLUMNS = [
     "left_source",
@@ -51,7 +57,7 @@ COLUMNS = [
     "note",
 ]
 RELATIONS = {"same", "broader", "narrower", "different"}
-SPLITS = {"tune", "holdout", "fresh", "tune2", "fresh2", "unseen"}
+SPLITS = {"tune", "holdout", "fresh", "tune2", "fresh2", "unseen", "unseen2"}
 
 # Source-list id -> (file, first line, last line) of the part of the file holding its items.
 # The image article is stated twice; the set uses the first copy's lines.
@@ -66,6 +72,9 @@ LISTS = {
     "vendor-blog": ("vendor-blog.md", 9, 64),
     "chat-answer": ("chat-answer.txt", 4, 55),
     "report-outline": ("report-outline.html", 30, 88),
+    "airtable-export": ("airtable-export.json", 4, 430),
+    "word-outline": ("word-outline.txt", 11, 70),
+    "newsletter": ("newsletter.md", 13, 45),
 }
 
 
@@ -84,18 +93,20 @@ def rows() -> list[dict[str, str]]:
             assert reader.fieldnames == COLUMNS, name
             for n, row in enumerate(reader, start=2):
                 out.append({**row, "at": f"{name} line {n}", "file": name})
-    with (UNSEEN / UNSEEN_PAIRS).open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        assert reader.fieldnames == [c for c in COLUMNS if c != "split"]
-        for n, row in enumerate(reader, start=2):
-            out.append({**row, "split": "unseen", "at": f"{UNSEEN_PAIRS} line {n}", "file": UNSEEN_PAIRS})
+    for name, (folder, split) in UNSEEN_SETS.items():
+        with (folder / name).open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            assert reader.fieldnames == [c for c in COLUMNS if c != "split"], name
+            for n, row in enumerate(reader, start=2):
+                out.append({**row, "split": split, "at": f"{name} line {n}", "file": name})
     return out
 
 
 @pytest.fixture(scope="module")
 def source_lines() -> dict[str, list[str]]:
     files = {f for f, _, _ in LISTS.values()}
-    return {f: html.unescape((SOURCES / f if (SOURCES / f).is_file() else UNSEEN / f).read_text(encoding="utf-8")).split("\n") for f in files}
+    folders = (SOURCES, UNSEEN, UNSEEN2)
+    return {f: html.unescape(next(d / f for d in folders if (d / f).is_file()).read_text(encoding="utf-8")).split("\n") for f in files}
 
 
 def sides(row: dict[str, str]):
@@ -109,6 +120,7 @@ def test_file_parses_with_complete_rows(rows):
     assert sum(r["file"] == "pairs-tune2.tsv" for r in rows) >= 120
     assert sum(r["file"] == "pairs-fresh2.tsv" for r in rows) >= 170
     assert sum(r["file"] == UNSEEN_PAIRS for r in rows) >= 250
+    assert sum(r["file"] == UNSEEN2_PAIRS for r in rows) >= 200
     for row in rows:
         n = row["at"]
         assert None not in row, f"{n}: too many fields"
@@ -150,7 +162,7 @@ def test_relation_and_split_use_the_fixed_vocabularies(rows):
     for row in rows:
         n = row["at"]
         assert row["relation"] in RELATIONS, f"{n}: relation {row['relation']!r}"
-        assert row["split"] in PAIR_FILES.get(row["file"], {"unseen"}), f"{n}: split {row['split']!r}"
+        assert row["split"] in (PAIR_FILES[row["file"]] if row["file"] in PAIR_FILES else {UNSEEN_SETS[row["file"]][1]}), f"{n}: split {row['split']!r}"
 
 
 def test_every_split_is_large_and_holds_every_relation(rows):
