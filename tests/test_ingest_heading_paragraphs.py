@@ -190,3 +190,47 @@ def test_add_source_then_build_reads_the_article(repo_root, tmp_path):
         (26, "De-aging"),
         (29, "Background Plates"),
     ]
+
+
+# Shapes seen in real web articles saved as text (written here in our own words): headings
+# that open with an emoji or a circled number instead of "#", a question heading over an
+# explanation, and a "💡 Why it matters:" remark under an item.
+EMOJI_ARTICLE = (
+    "Generative tools are everywhere now, and here is where they are used.",  # 1
+    "\U0001f50d What Is a Diffusion Model?",  # 2
+    "A model that turns noise into pictures, step by step.",  # 3
+    "\u270d\ufe0f 1. Product Copy",  # 4
+    "Shops draft listings and captions for every item in minutes.",  # 5
+    "\U0001f4a1 Why it matters: Catalogues go live sooner.",  # 6
+    "\U0001f3a8 2. Packaging Design",  # 7
+    "Designers try dozens of box and label looks before printing one.",  # 8
+    "\U0001f3b6 3. Podcast Intros",  # 9
+    "Shows get a short theme tune written to a brief.",  # 10
+)
+
+
+def test_emoji_numbered_headings_with_paragraphs_are_items():
+    seg = doc(*EMOJI_ARTICLE)
+    ingester, _ = detect(seg)
+    assert ingester.name == "heading-paragraphs"
+    r = ING.parse(seg)
+    assert [(i.line, i.label) for i in r.items] == [(4, "Product Copy"), (7, "Packaging Design"), (9, "Podcast Intros")]
+    assert r.items[0].description == "Shops draft listings and captions for every item in minutes. Why it matters: Catalogues go live sooner."
+    assert [(s.line, s.reason) for s in r.skipped] == [(1, "preamble"), (2, "article text"), (3, "article text")]
+
+
+def test_circled_number_headings_split_at_a_dash():
+    seg = doc(
+        "\u2460 Text to Speech \u2014 The Oldest Field",
+        "Reads any script aloud in a chosen voice.",
+        "\u2461 Music Beds \u2014 Background Tracks",
+        "Loops that sit under a video without drawing attention.",
+        "\u2462 Sound Design",
+        "Effects for a scene from a written cue.",
+    )
+    r = ING.parse(seg)
+    assert [(i.label, i.description) for i in r.items] == [
+        ("Text to Speech", "The Oldest Field. Reads any script aloud in a chosen voice."),
+        ("Music Beds", "Background Tracks. Loops that sit under a video without drawing attention."),
+        ("Sound Design", "Effects for a scene from a written cue."),
+    ]

@@ -545,3 +545,29 @@ def test_a_sentence_directly_under_a_numbered_label_is_its_description():
     # ... but not under an item that already has one, nor after a blank line
     r = ING.parse(doc("1. Previz: rough shots", "More text here.", "2. Sprites", "", "Prose after a gap.", "3. Avatars"))
     assert [(i.line, i.description) for i in r.items] == [(1, "rough shots"), (3, ""), (6, "")]
+
+
+def test_lines_of_sections_without_use_cases_do_not_count_against_the_layout():
+    # A short article: an "Introduction:" section of prose, one section of labelled bullets,
+    # then "Opportunities" / "Challenges" lists that are not use cases.
+    seg = doc(
+        "Introduction:",  # 1
+        "Generative models now write, draw and compose.",  # 2
+        "They are moving from pilots into daily work.",  # 3
+        "Many teams are still working out where they help.",  # 4
+        "Some uses are already routine.",  # 5
+        "1. Uses Across Industries",  # 6
+        "- Retail: Product shots and banner variants",  # 7
+        "- Games: Concept art and textures",  # 8
+        "- Music: Demo tracks and stems",  # 9
+        "2. Opportunities and Challenges",  # 10
+        "Opportunities:",  # 11
+        "- Faster drafts",  # 12
+        "Challenges:",  # 13
+        "- Licensing questions",  # 14
+    )
+    ingester, confidence = detect(seg)
+    assert ingester.name == "plain-list" and confidence >= 0.5
+    r = ING.parse(seg)
+    assert [(i.line, i.label) for i in r.items] == [(7, "Retail"), (8, "Games"), (9, "Music")]
+    assert {s.line: s.reason for s in r.skipped if s.line >= 10} == {n: "key considerations" for n in range(10, 15)}

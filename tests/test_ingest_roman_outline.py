@@ -286,3 +286,18 @@ def test_numeral_out_of_sequence_is_not_a_heading():
         (5, "group", "Images", ["Media"]),
         (6, "item", "Stills", ["Media"]),
     ]
+
+
+def test_a_titled_line_before_the_first_heading_is_not_an_item():
+    # A page title shaped "Topic: Subtitle" reads like "Label: description" but opens the page.
+    seg = doc(
+        "Generative Media: Where It Is Used",
+        "I. Images",
+        "A. Marketing",
+        "- Banner ads: Sized variants for every placement.",
+        "II. Audio",
+        "- Jingles: Short melodies for a brand.",
+    )
+    r = ING.parse(seg)
+    assert [(i.line, i.label) for i in r.items] == [(3, "Marketing"), (4, "Banner ads"), (6, "Jingles")]
+    assert [(s.line, s.reason) for s in r.skipped] == [(1, "preamble")]

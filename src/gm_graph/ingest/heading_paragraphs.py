@@ -12,13 +12,18 @@ Web articles ("25 Generative AI Use Cases") and chat answers are written this wa
 
 Decisions:
 
-* Headings are ATX (``## Title``), setext (``Title`` over ``===`` or ``---``) or a bold line
+* Headings are ATX (``## Title``), setext (``Title`` over ``===`` or ``---``), a bold line
   alone (``**1. Virtual Try-On**``, ranked below every ``#`` depth; not an attribute such as
-  ``**Example:**``).
+  ``**Example:**``), or a short unindented line opening with an emoji or a circled number
+  (``✍️ 1. Content Creation``, ``① Text Generation — ...``: web articles saved as text;
+  ranked below a bold line; not a remark such as ``💡 Why it matters: ...``).
+* A leaf heading that is a question ("What Is Generative AI?") heads an explanation, not a
+  use case: it and its paragraphs are skipped as "article text".
 * A heading is an **item** when no deeper heading follows it before the next heading at its
   own level or an outer one (a leaf); every other heading is a **section** and becomes a
   :class:`Heading` of the items under it. Numbering ("1.", "#1", "Use case 3:") is dropped
-  from labels; a heading "Label: description" is split like an item line.
+  from labels; a heading "Label: description" or "Label — description" is split like an
+  item line.
 * The item's description is the first paragraph under its heading, then any attribute
   bullets (``- **Tools:** Veo, Sora``, ``- What it is: ...``: :data:`base.ATTRIBUTES`)
   joined with "; " (so tool mentions in them are found); further paragraphs are
@@ -42,12 +47,14 @@ from dataclasses import dataclass
 
 from gm_graph.ingest import register
 from gm_graph.ingest.base import ATTRIBUTES, Ingester, Segment, attribute_detail
+from gm_graph.ingest.emoji_sections import symbol_prefix
 from gm_graph.ingest.markdown_bold import split_label, unmark
 from gm_graph.ingest.plain_list import (
     REMARK_LABELS,
     heading_text,
     other_section,
     split_item,
+    split_separator,
 )
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair
@@ -59,6 +66,11 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # setext: "Title" over "=====" (depth 1) or "-----" (2)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")  # a bold line alone: below every "#" depth
 BOLD_DEPTH = 7
+# A line opening with an emoji or a circled number ("✍️ 1. Content Creation", "① Text
+# Generation — ..."), short and not a "Label: text" remark: below a bold line.
+SYMBOL_DEPTH = 8
+MAX_SYMBOL_HEADING_WORDS = 12
+_CIRCLED = re.compile(r"^[\u2460-\u2473\u2776-\u2793]\s*")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(\S.*)$")  # group 1: the bullet's text
 # "#1", "Use case 3:", "No. 4 -" before a label.
 _ORDINAL = re.compile(r"^(?:#\d{1,3}|(?:use[- ]case|no\.?|number)\s*#?\d{1,3})\s*[:.)\u2013\u2014-]?\s*", re.IGNORECASE)
@@ -72,6 +84,24 @@ def attribute(raw: str) -> str | None:
         return None
     label, value = split_item(repair(m.group(1)).strip())
     return attribute_detail(label, value) if value else None
+
+
+def symbol_heading(raw: str) -> str | None:
+    """The text of a line that opens with an emoji or a circled number and reads as a
+    heading ("✍️ 1. Content Creation", "🔍 What Is Generative AI?"); None for any other line,
+    and for a remark such as "💡 Why it matters: Saves time"."""
+    text = repair(raw).strip()
+    prefix, rest = symbol_prefix(text)
+    if not prefix:
+        m = _CIRCLED.match(text)
+        if not m:
+            return None
+        rest = text[m.end() :]
+    rest = rest.strip()
+    words = rest.rstrip(":?").split()
+    if not words or len(words) > MAX_SYMBOL_HEADING_WORDS or ": " in rest or rest.endswith((".", "!", ",", ";")):
+        return None
+    return rest
 
 
 @dataclass
@@ -110,6 +140,10 @@ def _headings(segment: Segment) -> list[_Heading]:
         b = _BOLD_LINE.match(raw)
         if b and b.group(2).strip().rstrip(":").casefold() not in ATTRIBUTES | REMARK_LABELS:
             out.append(_Heading(i, n, raw, BOLD_DEPTH, heading_text(repair(b.group(2))), body_from=i + 1))
+            continue
+        symbol = symbol_heading(raw) if raw[:1] not in " \t" else None
+        if symbol is not None:
+            out.append(_Heading(i, n, raw, SYMBOL_DEPTH, heading_text(symbol), body_from=i + 1))
     for k, h in enumerate(out):
         nxt = out[k + 1] if k + 1 < len(out) else None
         h.leaf = nxt is None or nxt.depth <= h.depth
@@ -136,7 +170,12 @@ def _bodies(segment: Segment, heads: list[_Heading]) -> list[list[tuple[int, str
 
 def _label(text: str) -> tuple[str, str]:
     text = _ORDINAL.sub("", unmark(text)).strip()
-    return split_label(text)
+    label, description = split_label(text)
+    if not description:  # "Text Generation — The Most Widely Used Field"
+        dashed = split_separator(text)
+        if dashed is not None:
+            return dashed
+    return label, description
 
 
 def _lone_bullet(body: list[tuple[int, str]]) -> str | None:
@@ -168,7 +207,11 @@ class HeadingParagraphs(Ingester):
     def detect(self, segment: Segment) -> float:
         heads = _headings(segment)
         title = _title_index(heads)
-        leaves = [(h, body) for k, (h, body) in enumerate(zip(heads, _bodies(segment, heads))) if h.leaf and k != title and not other_section(h.text)]
+        leaves = [
+            (h, body)
+            for k, (h, body) in enumerate(zip(heads, _bodies(segment, heads)))
+            if h.leaf and k != title and not other_section(h.text) and not h.text.endswith("?")
+        ]
         if len(leaves) < MIN_ITEMS:
             return 0.0
         if _bullets_describe(leaves):
@@ -223,6 +266,11 @@ class HeadingParagraphs(Ingester):
                 for n, raw in body:
                     result.skip(n, raw, "section intro")
                 continue
+            if h.text.endswith("?"):  # "What Is Generative AI?": a question heads explanation, not a use case
+                result.skip(h.line, h.raw, "article text")
+                for n, raw in body:
+                    result.skip(n, raw, "article text")
+                continue
             label, description = _label(h.text)
             paragraph: list[str] = []
             attributes: list[str] = []
@@ -239,7 +287,7 @@ class HeadingParagraphs(Ingester):
                     continue
                 bullet = _BULLET.match(raw)
                 if in_first and not _FENCE.match(raw) and (bullet is None or lone_describes):
-                    paragraph.append(unmark(bullet.group(1).strip() if bullet else text))
+                    paragraph.append(unmark(bullet.group(1).strip() if bullet else symbol_prefix(text)[1]))  # "💡 Why it matters: ..."
                     continue
                 in_first = False
                 result.skip(n, raw, "item detail")

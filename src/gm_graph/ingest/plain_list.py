@@ -271,7 +271,10 @@ class PlainList(Ingester):
         if not items:
             return 0.0
         content = items + len(result.headings)
-        prose = sum(1 for s in result.skipped if s.reason in _UNEXPLAINED)
+        # Lines skipped with a section that holds no use cases ("Introduction", "References")
+        # are explained by its heading, even when their reason reads "article text".
+        in_other = sum(1 for r in self._roles(self._lines(segment)) if r[0] == "skip" and r[2:] == ("section",) and r[1] in _UNEXPLAINED)
+        prose = sum(1 for s in result.skipped if s.reason in _UNEXPLAINED) - in_other
         share = content / (content + prose)
         score = MAX_CONFIDENCE * min(1.0, share / FULL_SHARE) * min(1.0, items / MIN_ITEMS)
         return round(score, 3)
@@ -435,7 +438,8 @@ class PlainList(Ingester):
         return None
 
     def _roles(self, lines: list[_Line]) -> list[tuple[str, ...]]:
-        """Per line: ("skip", reason), ("heading", style, text), ("list",) or ("plain",)."""
+        """Per line: ("skip", reason), ("heading", style, text), ("list",) or ("plain",); a line
+        skipped with a section that holds no use cases is ("skip", reason, "section")."""
         roles: list[tuple[str, ...]] = []
         skipping: tuple[int, str] | None = None  # (Markdown depth or 0, reason) of an open other section
         md_depths = [line.depth for line in lines if line.kind == "md"]
@@ -455,13 +459,13 @@ class PlainList(Ingester):
                 else:
                     ends = heading is not None and (not depth or not any(d > depth for d in md_depths))
                 if not ends:
-                    roles.append(("skip", reason))
+                    roles.append(("skip", reason, "section"))
                     continue
                 skipping = None
             other = self._other_heading(line, heading)
             if other:
                 skipping = (line.depth if line.kind == "md" else 0, other)
-                roles.append(("skip", other))
+                roles.append(("skip", other, "section"))
                 continue
             if heading:
                 roles.append(("heading", *heading))

@@ -13,9 +13,10 @@ The layout of List 4 in the assistant lists::
 A Roman numeral counts as a heading only when it continues the sequence (I, II, III, ...),
 so lettered sub-levels such as ``C.`` or ``D.`` are never read as 100 or 500. Sub-headers may
 carry a letter or number (``A. Concept Art:``) and items a bullet or number; a sub-header
-with nothing nested under it is read as an ordinary item. Prose lines (long, or ending in
-a full stop) are skipped: before the first heading as preamble, after the last item as a
-closing remark, elsewhere as a section intro.
+with nothing nested under it is read as an ordinary item. Nothing before the first heading is
+an item (a title such as "Generative AI: Use Cases and Applications" reads like one). Prose
+lines (long, or ending in a full stop) are skipped: before the first heading as preamble,
+after the last item as a closing remark, elsewhere as a section intro.
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ class RomanOutline(Ingester):
                 group, last_content = None, n
                 continue
             kind, label, description = classify(repair(raw.strip()))
-            if kind == "prose" or (kind == "short" and group is None):
+            if kind == "prose" or (kind == "short" and group is None) or heading is None:
                 pending.append((n, raw, "section intro" if heading else "preamble"))
                 continue
             item = Item(
