@@ -215,7 +215,8 @@ def test_emoji_numbered_headings_with_paragraphs_are_items():
     assert ingester.name == "heading-paragraphs"
     r = ING.parse(seg)
     assert [(i.line, i.label) for i in r.items] == [(4, "Product Copy"), (7, "Packaging Design"), (9, "Podcast Intros")]
-    assert r.items[0].description == "Shops draft listings and captions for every item in minutes. Why it matters: Catalogues go live sooner."
+    # the remark line is an attribute ("Why it matters"), joined like a "- **Tools:**" bullet
+    assert r.items[0].description == "Shops draft listings and captions for every item in minutes.; Why it matters: Catalogues go live sooner."
     assert [(s.line, s.reason) for s in r.skipped] == [(1, "preamble"), (2, "article text"), (3, "article text")]
 
 
@@ -234,3 +235,47 @@ def test_circled_number_headings_split_at_a_dash():
         ("Music Beds", "Background Tracks. Loops that sit under a video without drawing attention."),
         ("Sound Design", "Effects for a scene from a written cue."),
     ]
+
+
+def test_plain_title_lines_between_blank_lines_head_paragraphs_in_unmarked_text():
+    # Web page text saved as .txt: no "#", no bold; titles stand alone between blank lines.
+    seg = doc(
+        "Where Generative Media Is Used",  # 1
+        "",
+        "A short tour of the places we see it most.",  # 3
+        "",
+        "What Is a Generative Model?",  # 5
+        "",
+        "Software that makes new pictures, sound or video from a prompt.",  # 7
+        "",
+        "Uses for Content Teams",  # 9
+        "",
+        "Product Shots",  # 11
+        "",
+        "Catalogue images made from one reference photo.",  # 13
+        "",
+        "Tools: Photoroom, Pebblely",  # 15
+        "",
+        "Explainer Videos",  # 17
+        "",
+        "Short animated how-tos from a script.",  # 19
+        "",
+        "Podcast Voices",  # 21
+        "",
+        "Synthetic hosts read a written episode.",  # 23
+    )
+    ingester, _ = detect(seg)
+    assert ingester.name == "heading-paragraphs"
+    r = ING.parse(seg)
+    assert [(i.line, i.label, i.description, [h.text for h in i.headings]) for i in r.items] == [
+        (11, "Product Shots", "Catalogue images made from one reference photo.; Tools: Photoroom, Pebblely", ["Uses for Content Teams"]),
+        (17, "Explainer Videos", "Short animated how-tos from a script.", ["Uses for Content Teams"]),
+        (21, "Podcast Voices", "Synthetic hosts read a written episode.", ["Uses for Content Teams"]),
+    ]
+    assert [(s.line, s.reason) for s in r.skipped] == [(1, "title"), (3, "preamble"), (5, "article text"), (7, "article text")]
+
+
+def test_plain_title_lines_are_not_headings_when_the_document_marks_its_headings():
+    seg = doc("## Uses", "", "Product Shots", "", "Catalogue images.", "### Explainer Videos", "Short how-tos.")
+    r = ING.parse(seg)
+    assert [i.label for i in r.items] == ["Explainer Videos"]

@@ -17,6 +17,11 @@ Decisions:
   ``**Example:**``), or a short unindented line opening with an emoji or a circled number
   (``✍️ 1. Content Creation``, ``① Text Generation — ...``: web articles saved as text;
   ranked below a bold line; not a remark such as ``💡 Why it matters: ...``).
+* A document with none of those headings (web page text saved as ``.txt``) may mark its
+  headings by layout alone: a short capitalised line standing alone between blank lines,
+  not ending like a sentence or a "Label:" line, is a heading; one followed directly by
+  another such line is a section, and the document's first line, when it is one, is the
+  title. A non-bullet line ``Models: Veo, Sora`` under an item counts as an attribute too.
 * A leaf heading that is a question ("What Is Generative AI?") heads an explanation, not a
   use case: it and its paragraphs are skipped as "article text".
 * A heading is an **item** when no deeper heading follows it before the next heading at its
@@ -71,18 +76,29 @@ BOLD_DEPTH = 7
 SYMBOL_DEPTH = 8
 MAX_SYMBOL_HEADING_WORDS = 12
 _CIRCLED = re.compile(r"^[\u2460-\u2473\u2776-\u2793]\s*")
+# In a document with no marked heading at all (web page text saved as .txt), a short title-like
+# line standing alone between blank lines is a heading: one with another such line right after
+# it is a section (PLAIN_SECTION_DEPTH), the others are PLAIN_DEPTH; the document's first
+# line, when it is one, is its title (outermost).
+PLAIN_TITLE_DEPTH = 9
+PLAIN_SECTION_DEPTH = 10
+PLAIN_DEPTH = 11
+MAX_PLAIN_HEADING_WORDS = 10
+MAX_PLAIN_HEADING_CHARS = 90
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(\S.*)$")  # group 1: the bullet's text
 # "#1", "Use case 3:", "No. 4 -" before a label.
 _ORDINAL = re.compile(r"^(?:#\d{1,3}|(?:use[- ]case|no\.?|number)\s*#?\d{1,3})\s*[:.)\u2013\u2014-]?\s*", re.IGNORECASE)
 
 
 def attribute(raw: str) -> str | None:
-    """A bullet such as ``- **Tools:** Veo, Sora`` that describes the item above it, as the
-    text to add to its description ("Tools: Veo, Sora"; a "What it is:" value alone); else None."""
+    """A bullet such as ``- **Tools:** Veo, Sora`` (or such a line without a bullet) that
+    describes the item above it, as the text to add to its description ("Tools: Veo, Sora"; a
+    "What it is:" value alone); else None."""
     m = _BULLET.match(raw)
-    if not m:
+    text = m.group(1) if m else symbol_prefix(repair(raw).strip())[1]  # also "Models: Veo, Sora" alone on a line
+    if not text or (m is None and (raw[:1] in " \t" or ":" not in text)):
         return None
-    label, value = split_item(repair(m.group(1)).strip())
+    label, value = split_item(repair(text).strip())
     return attribute_detail(label, value) if value else None
 
 
@@ -109,7 +125,7 @@ class _Heading:
     index: int  # position in the segment's lines
     line: int  # 1-based line in the file
     raw: str
-    depth: int  # number of "#" (setext: 1 or 2; a bold line alone: BOLD_DEPTH)
+    depth: int  # number of "#" (setext: 1 or 2; a bold line alone: BOLD_DEPTH; SYMBOL_DEPTH, PLAIN_*)
     text: str  # cleaned
     leaf: bool = False
     body_from: int = 0  # position of the first body line (after a setext underline)
@@ -144,9 +160,50 @@ def _headings(segment: Segment) -> list[_Heading]:
         symbol = symbol_heading(raw) if raw[:1] not in " \t" else None
         if symbol is not None:
             out.append(_Heading(i, n, raw, SYMBOL_DEPTH, heading_text(symbol), body_from=i + 1))
+    if not out:
+        out = _plain_headings(segment)
     for k, h in enumerate(out):
         nxt = out[k + 1] if k + 1 < len(out) else None
         h.leaf = nxt is None or nxt.depth <= h.depth
+    return out
+
+
+def plain_heading(text: str) -> bool:
+    """A line that reads as a title: short, capitalised, not a sentence, a bullet or a
+    "Label: text" line (an ordinal such as "Use case 2:" may open it)."""
+    text = text.strip()
+    rest = _ORDINAL.sub("", text)
+    first = next((c for c in text if c.isalnum()), "")
+    return (
+        bool(rest)
+        and len(text) <= MAX_PLAIN_HEADING_CHARS
+        and len(text.split()) <= MAX_PLAIN_HEADING_WORDS
+        and (first.isupper() or first.isdigit())
+        and not text.endswith((".", ",", ";", ":", "!"))
+        and ": " not in rest
+        and not _BULLET.match(text)
+    )
+
+
+def _plain_headings(segment: Segment) -> list[_Heading]:
+    """Plain title lines that stand alone between blank lines (or the start and end)."""
+    lines = [repair(t) for t in segment.lines]
+    found: list[int] = []
+    for i, text in enumerate(lines):
+        if not text.strip() or text[:1] in " \t":
+            continue
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        if alone and plain_heading(text):
+            found.append(i)
+    out: list[_Heading] = []
+    for k, i in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        between = lines[i + 1 : nxt] if nxt is not None else lines[i + 1 :]
+        empty = nxt is not None and not any(t.strip() for t in between)
+        depth = PLAIN_SECTION_DEPTH if empty else PLAIN_DEPTH
+        if k == 0 and not any(t.strip() for t in lines[:i]):
+            depth = PLAIN_TITLE_DEPTH  # the page's first line is its title
+        out.append(_Heading(i, segment.start + i, segment.lines[i], depth, heading_text(lines[i]), body_from=i + 1))
     return out
 
 
