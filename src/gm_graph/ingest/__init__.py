@@ -7,12 +7,11 @@ source lists, detects each list's layout and parses it.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from gm_graph.errors import GmError, rel
 from gm_graph.ingest import html
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, Ingester, Segment
 from gm_graph.manifest import Source
 from gm_graph.model import ParseResult
 
@@ -27,7 +26,6 @@ def register(cls: type[Ingester]) -> type[Ingester]:
     return cls
 
 
-_LIST_MARKER = re.compile(r"^\s*List\s+(\d+)\s*:\s*$")
 
 
 def split_lists(source: Source, text_lines: list[str], file_shown: str) -> list[Segment]:

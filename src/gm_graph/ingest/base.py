@@ -9,6 +9,15 @@ from typing import ClassVar
 from gm_graph.model import ParseResult
 
 
+# A line such as "List 2:" that separates the lists of one file (group 1: the number).
+LIST_MARKER = re.compile(r"^\s*List\s+(\d+)\s*:\s*$")
+
+
+def body_lines(lines: list[str]) -> list[str]:
+    """The lines that carry text: not blank and not a "List N:" marker."""
+    return [t for t in lines if t.strip() and not LIST_MARKER.match(t)]
+
+
 @dataclass
 class Segment:
     """A run of lines that holds one source list.

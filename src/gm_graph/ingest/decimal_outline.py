@@ -38,13 +38,12 @@ from __future__ import annotations
 import re
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import Ingester, Segment, other_section
+from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, Ingester, Segment, body_lines, other_section
 from gm_graph.ingest.markdown_bold import MAX_LABEL_WORDS, clean_label, unmark
 from gm_graph.ingest.plain_list import split_separator
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
 
-_LIST_MARKER = re.compile(r"^\s*List\s+\d+\s*:\s*$")
 _HEADING = re.compile(r"^(\d{1,2})[.)]\s+(\S.*?)\s*$")
 _ITEM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})((?:\.\d{1,2})*)\.?\s+(\S.*?)\s*$")
 _SUB = re.compile(r"^\s+(?:\(?[a-z]\)|\(?(?:i{1,3}|iv|v|vi{0,3}|ix|x)[.)]|[a-z]\.|[-*\u2022\u2013])\s+(\S.*?)\s*$")
@@ -97,7 +96,7 @@ class DecimalOutline(Ingester):
     summary = "Numbered sections '1. Title' over '1.1 Label – description' items and 'a)' sub-points (a report's outline)"
 
     def detect(self, segment: Segment) -> float:
-        body = [t for t in segment.lines if t.strip() and not _LIST_MARKER.match(t)]
+        body = body_lines(segment.lines)
         if not body:
             return 0.0
         items = sum(1 for t in body if _ITEM.match(t))

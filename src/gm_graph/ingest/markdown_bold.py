@@ -26,11 +26,10 @@ from __future__ import annotations
 import re
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import ATTRIBUTES, Ingester, Segment, attribute_detail, other_section
+from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, ATTRIBUTES, Ingester, Segment, attribute_detail, other_section
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
 
-_LIST_MARKER = re.compile(r"^\s*List\s+\d+\s*:\s*$")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SEPARATOR = re.compile(r"^\s{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(\S.*)$")

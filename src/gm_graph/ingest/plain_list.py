@@ -66,7 +66,7 @@ import re
 from dataclasses import dataclass
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import ATTRIBUTES, OTHER_SECTIONS, Ingester, Segment, attribute_detail, other_section  # noqa: F401  (re-exported)
+from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, ATTRIBUTES, OTHER_SECTIONS, Ingester, Segment, attribute_detail, other_section  # noqa: F401  (re-exported)
 from gm_graph.ingest.emoji_sections import CLOSING, GOAL, USE_CASES, symbol_prefix
 from gm_graph.ingest.label_paragraphs import VIDEO
 from gm_graph.ingest.markdown_bold import (
@@ -113,7 +113,6 @@ MAX_HEADING_INDENT = 3
 # Lines of prose that may stand between a heading and the first item under it.
 MAX_INTRO_LINES = 3
 
-_LIST_MARKER = re.compile(r"^\s*List\s+\d+\s*:\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")

@@ -24,12 +24,11 @@ from __future__ import annotations
 import re
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, Ingester, Segment, body_lines
 from gm_graph.ingest.markdown_bold import MAX_LABEL_WORDS, clean_label, split_parenthetical, unmark
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
 
-_LIST_MARKER = re.compile(r"^\s*List\s+\d+\s*:\s*$")
 _ROMAN_HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?([IVXLCDM]+)[.)]\s+(\S.*?)\s*$")
 _VALID_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _LETTERED = re.compile(r"^[A-Z][.)]\s+")  # "A. Concept Art" (a sub-header)
@@ -93,7 +92,7 @@ class RomanOutline(Ingester):
     summary = "Roman-numeral sections over 'Group:' sub-headers and 'Label: description' lines (assistant List 4)"
 
     def detect(self, segment: Segment) -> float:
-        body = [t for t in segment.lines if t.strip() and not _LIST_MARKER.match(t)]
+        body = body_lines(segment.lines)
         if not body:
             return 0.0
         headings = roman_headings(segment.lines)

@@ -56,7 +56,7 @@ import re
 from collections.abc import Callable
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, Ingester, Segment, body_lines
 from gm_graph.ingest.markdown_bold import clean_label, unmark
 from gm_graph.ingest.plain_list import heading_text, other_section, split_separator, split_item
 from gm_graph.model import Heading, Item, ParseResult
@@ -93,7 +93,6 @@ HEADER_FIRST = 0.95
 LATE_TABLE_BASE, LATE_TABLE_SHARE = 0.4, 0.5
 
 _DELIMITERS = ("\t", ";", ",", "|")
-_LIST_MARKER = re.compile(r"^\s*List\s+\d+\s*:\s*$")
 _MD_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -340,7 +339,7 @@ class Table(Ingester):
         if not tables:
             return 0.0
         first = _first_body_index(lines)
-        body = [t for t in lines if t.strip() and not _LIST_MARKER.match(t)]
+        body = body_lines(lines)
         in_tables = sum(end - start for start, end, _ in tables)
         headings = sum(1 for t in body if _MD_HEADING.match(t))
         rows = [pipe_cells(lines[k]) for start, end, _ in tables for k in range(start + 2, end)]
