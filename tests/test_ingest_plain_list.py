@@ -453,6 +453,11 @@ def test_repeats_fold_and_urls_are_not_items():
         ("Conclusion:", "closing remark"),
         ("**Key takeaways**", "closing remark"),
         ("Further Reading", "article text"),
+        ("## The Perils of Generative Video", "key considerations"),
+        ("## Recommendations", "best practice"),
+        ("## Opportunities and Challenges", "key considerations"),
+        ("## The Future of AI Imagery", "closing remark"),
+        ("## Sponsored", "advertisement"),
     ],
 )
 def test_non_use_case_sections_skipped_whole(heading, reason):
