@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gm_graph.ingest import read_source, read_text, split_lists
-from gm_graph.manifest import load_manifest
+from gm_graph.manifest import Source, load_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -49,3 +49,15 @@ def segments(sources):
 def file_lines(repo_root):
     """The lines of data/sources/assistant-lists.txt (the four assistant lists)."""
     return (repo_root / "data/sources/assistant-lists.txt").read_text(encoding="utf-8").splitlines()
+
+
+# Media types of the lists in tests/data/unseen*/, as `gm-graph add-source` would record them.
+LIST_FORMATS = {".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html", ".json": "application/json"}
+
+
+def parse_list(path: Path):
+    """The one source list of a file outside the manifest (a test list), parsed as a build reads it."""
+    src = Source(path.stem, path, path.name, path.stem, LIST_FORMATS[path.suffix], "test", "0" * 64)
+    results, outside = read_source(src, path.parent)
+    assert len(results) == 1 and not outside
+    return results[0]

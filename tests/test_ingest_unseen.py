@@ -14,20 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from gm_graph.ingest import read_source
-from gm_graph.manifest import Source
+from conftest import parse_list
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
-FORMATS = {".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html"}
 
 
 def parse(name: str):
-    path = UNSEEN / name
-    src = Source(path.stem, path, path.name, path.stem, FORMATS[path.suffix], "test", "0" * 64)
-    results, outside = read_source(src, path.parent)
-    assert len(results) == 1 and not outside
-    return results[0]
+    return parse_list(UNSEEN / name)
 
 
 EXPECTED_LINES = {

@@ -13,19 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gm_graph.ingest import read_source
-from gm_graph.manifest import Source
+from conftest import parse_list
 
 UNSEEN2 = Path(__file__).resolve().parent / "data" / "unseen2"
-FORMATS = {".json": "application/json", ".md": "text/markdown", ".txt": "text/plain"}
 
 
 def parse(name: str):
-    path = UNSEEN2 / name
-    src = Source(path.stem, path, path.name, path.stem, FORMATS[path.suffix], "test", "0" * 64)
-    results, outside = read_source(src, path.parent)
-    assert len(results) == 1 and not outside
-    return results[0]
+    return parse_list(UNSEEN2 / name)
 
 
 def test_json_export_records_are_items_at_their_name_lines():

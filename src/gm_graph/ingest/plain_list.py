@@ -265,14 +265,16 @@ class PlainList(Ingester):
     def detect(self, segment: Segment) -> float:
         if len(segment.lines) > DETECT_LINES:  # a long document shows its layout early
             segment = Segment(segment.source, segment.title, segment.file, segment.start, segment.lines[:DETECT_LINES])
-        result = self.parse(segment)
+        lines = self._lines(segment)
+        roles = self._roles(lines)
+        result = self._parse(segment, lines, roles)
         items = len(result.items) + result.duplicates
         if not items:
             return 0.0
         content = items + len(result.headings)
         # Lines skipped with a section that holds no use cases ("Introduction", "References")
         # are explained by its heading, even when their reason reads "article text".
-        in_other = sum(1 for r in self._roles(self._lines(segment)) if r[0] == "skip" and r[2:] == ("section",) and r[1] in _UNEXPLAINED)
+        in_other = sum(1 for r in roles if r[0] == "skip" and r[2:] == ("section",) and r[1] in _UNEXPLAINED)
         prose = sum(1 for s in result.skipped if s.reason in _UNEXPLAINED) - in_other
         share = content / (content + prose)
         score = MAX_CONFIDENCE * min(1.0, share / FULL_SHARE) * min(1.0, items / MIN_ITEMS)
@@ -496,9 +498,11 @@ class PlainList(Ingester):
     # -- pass 3: read ------------------------------------------------------------------
 
     def parse(self, segment: Segment) -> ParseResult:
-        result = ParseResult(segment.source, self.name)
         lines = self._lines(segment)
-        roles = self._roles(lines)
+        return self._parse(segment, lines, self._roles(lines))
+
+    def _parse(self, segment: Segment, lines: list[_Line], roles: list[tuple[str, ...]]) -> ParseResult:
+        result = ParseResult(segment.source, self.name)
         levels, title_at = self._levels(roles)
         labelled = [self._labelled(line) if role == ("plain",) else None for line, role in zip(lines, roles)]
 
