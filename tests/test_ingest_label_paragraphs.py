@@ -393,3 +393,35 @@ def test_unnumbered_emoji_headings_alone_are_enough_to_detect():
 )
 def test_detect_rejects_other_shapes(text):
     assert REGISTRY[LAYOUT].detect(inline(text)) < 0.5
+
+
+def test_a_paragraph_under_a_label_line_is_its_description_not_a_nested_item():
+    # Web articles put the explanation of a "• Label:" bullet on the lines below it: a run of
+    # sentences is the item's description; short phrases under a label stay nested items.
+    text = (
+        "\U0001f3e6 Banking\n"
+        "Banks hold a great deal of data.\n"
+        "  \u2022 Personalised Portfolio Letters:\n"
+        "\n"
+        "    An assistant drafts a letter to each client. It explains the month's moves in plain words.\n"
+        "\n"
+        "  \u2022 Earnings Call Summaries:\n"
+        "\n"
+        "    Transcripts of quarterly calls are condensed into one page for analysts who cover dozens of companies and have no"
+        " time to listen to every call in full, with the numbers checked\n"
+        "  \u2022 Branch Signage:\n"
+        "    Posters for opening hours\n"
+        "    Window displays for new accounts\n"
+    )
+    res = REGISTRY[LAYOUT].parse(inline(text))
+    got = [(i.line, i.kind, i.label, i.description, i.parent.line if i.parent else None) for i in res.items]
+    assert got == [
+        (3, "item", "Personalised Portfolio Letters",
+         "An assistant drafts a letter to each client. It explains the month's moves in plain words.", None),
+        (7, "item", "Earnings Call Summaries",
+         "Transcripts of quarterly calls are condensed into one page for analysts who cover dozens of companies and have no"
+         " time to listen to every call in full, with the numbers checked", None),
+        (10, "group", "Branch Signage", "", None),
+        (11, "item", "Posters for opening hours", "", 10),
+        (12, "item", "Window displays for new accounts", "", 10),
+    ]

@@ -14,7 +14,10 @@ Section headings are an emoji and a title, without a number. The first line unde
 heading is an introductory sentence. A use case is a ``Label: description`` paragraph;
 a ``Label:`` line alone (or a ``Label: description`` ending in ``:``, "... including:")
 heads a group whose use cases follow as plain sentences. A ``Label: description`` line
-is top-level again and closes the group. Chatty trailers (a video recommendation, a
+is top-level again and closes the group. A paragraph (more than one sentence, or over
+:data:`PARAGRAPH_WORDS` words) right under a ``Label:`` line alone is that item's
+description, not a use case nested in it: web articles put the explanation of a bullet
+label on the lines below it. Chatty trailers (a video recommendation, a
 closing question) are skipped.
 """
 
@@ -45,6 +48,15 @@ VIDEO = re.compile(
     r"|https?://\S*(?:youtube\.com|youtu\.be|vimeo\.com)",
     re.IGNORECASE,
 )
+
+# A line under a "Label:" line alone with more words than this (or more than one sentence)
+# explains the label; the use cases nested in a group are short phrases (List 3: at most 17).
+PARAGRAPH_WORDS = 30
+_SENTENCE_BREAK = re.compile(r"[.!?] +[A-Z]")
+
+
+def _paragraph(text: str) -> bool:
+    return len(text.split()) > PARAGRAPH_WORDS or bool(_SENTENCE_BREAK.search(text))
 
 
 def _line_kind(text: str) -> str:
@@ -130,6 +142,9 @@ class LabelParagraphs(Ingester):
                     group = None
             elif first_in_section:
                 result.skip(n, raw, "section intro")
+            elif group is not None and not children[group.line] and not group.description and _paragraph(text):
+                group.description = text
+                group = None
             else:
                 label = clean_label(strip_bullet(text))
                 result.add(Item(segment.source, n, raw, label, "", headings=(section,), parent=group))
