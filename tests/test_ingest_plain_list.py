@@ -576,3 +576,25 @@ def test_lines_of_sections_without_use_cases_do_not_count_against_the_layout():
     r = ING.parse(seg)
     assert [(i.line, i.label) for i in r.items] == [(7, "Retail"), (8, "Games"), (9, "Music")]
     assert {s.line: s.reason for s in r.skipped if s.line >= 10} == {n: "key considerations" for n in range(10, 15)}
+
+
+def test_use_case_and_example_bullets_under_a_numbered_line_describe_it():
+    # SEO listicles: "1. Title" then "- Use Case: ..." / "- Example: ..." at the same indent.
+    # The numbered line is the item; the field bullets are its description, not items.
+    res = ING.parse(doc(
+        "Here are three practical applications:",
+        "1. Podcast Editing",
+        "- Use Case: Removing filler words and levelling voices.",
+        "- Example: Descript cleans a recording in one click.",
+        "2. Album Artwork",
+        "- Use Case: Cover images in a band's style.",
+        "- Tools: Midjourney",
+        "3. Game Dialogue",
+        "- Use case: Lines for non-player characters.",
+    ))
+    assert rows(res) == [
+        (2, "Podcast Editing",
+         "Removing filler words and levelling voices.; Example: Descript cleans a recording in one click.", [], None, "item"),
+        (5, "Album Artwork", "Cover images in a band's style.; Tools: Midjourney", [], None, "item"),
+        (8, "Game Dialogue", "Lines for non-player characters.", [], None, "item"),
+    ]

@@ -245,3 +245,20 @@ def test_strip_symbols_drops_section_emoji(lines):
 
 def test_strip_symbols_keeps_letters_and_punctuation():
     assert strip_symbols("DALL·E 3 — 360° “café”") == "DALL·E 3 — 360° “café”"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Sphinx / MkDocs permalink anchors after headings
+        ("Summarization\u00b6", "Summarization"),
+        ("3.1 Text and copy \u00b6", "3.1 Text and copy"),
+        # a pilcrow inside a line is text, not an anchor
+        ("see \u00b6 4 of the terms", "see \u00b6 4 of the terms"),
+        # wiki links keep the text they show
+        ("[[Midjourney]] or [[Image models|image models]] draw it", "Midjourney or image models draw it"),
+        ("plain [text] and [link](https://example.org)", "plain [text] and [link](https://example.org)"),
+    ],
+)
+def test_repair_drops_web_markup_residue(text, expected):
+    assert repair(text) == expected

@@ -60,12 +60,26 @@ def _redecode(run: str) -> str:
 
 
 def repair(text: str) -> str:
-    """Repair mojibake in one line of text; clean text comes back unchanged."""
+    """Repair mojibake in one line of text, and drop the residue of web-page markup that
+    copied text carries (:func:`tidy_markup`); clean text comes back unchanged."""
+    if "[[" in text or "\u00b6" in text:
+        text = tidy_markup(text)
     if text.isascii():
         return text
     fixed = ftfy.fix_text(text, _FTFY_CONFIG)
     fixed = _NON_ASCII_RUN.sub(lambda m: _redecode(m.group(0)), fixed)
     return unicodedata.normalize("NFC", fixed)
+
+
+# "[[Page]]" and "[[Page|shown text]]": wiki links (Obsidian, MediaWiki) keep their shown text.
+_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]")
+# A pilcrow after a heading is the permalink anchor of Sphinx / MkDocs pages ("Summarization¶").
+_PILCROW = re.compile(r"\s*\u00b6(?=\s*$)")
+
+
+def tidy_markup(text: str) -> str:
+    """Wiki links to their shown text, and a trailing permalink pilcrow dropped."""
+    return _PILCROW.sub("", _WIKI_LINK.sub(lambda m: m.group(1).strip(), text))
 
 
 _EMOJI_OR_SYMBOL = re.compile(

@@ -144,11 +144,12 @@ ATTRIBUTES: frozenset[str] = frozenset(
         "models", "platforms", "technologies",
         "benefit", "benefits", "impact", "why it matters", "value", "advantages",
         "challenge", "challenges", "limitations", "risks", "status", "maturity",
+        "use case", "application", "business value", "outcome", "outcomes", "results",
     }
 )
 
 # Of those, the ones whose value is the description itself (appended without the label).
-PLAIN_ATTRIBUTES = frozenset({"description", "details", "what it is", "what it does", "overview"})
+PLAIN_ATTRIBUTES = frozenset({"description", "details", "what it is", "what it does", "overview", "use case", "application"})
 
 
 def attribute_detail(label: str, value: str) -> str | None:

@@ -510,6 +510,7 @@ class PlainList(Ingester):
         started = False  # a line other than front matter or a list marker has been read
         stack: list[Heading] = []
         open_items: list[tuple[float, Item]] = []  # (indent, item) of the bullets that can take children
+        markers: dict[int, str] = {}  # id(item) -> the list marker class of its line
         last: tuple[int, Item] | None = None  # (indent, item) that an indented plain line continues
         seen_content = False
         section_items = 0
@@ -550,6 +551,17 @@ class PlainList(Ingester):
                     and nxt.indent == line.indent
                 )
                 indent: float = line.indent - 0.5 if heads_run else line.indent
+                if (
+                    description
+                    and line.marker == "bullet"
+                    and open_items
+                    and open_items[-1][0] == indent
+                    and markers.get(id(open_items[-1][1])) in ("number", "letter", "upper")
+                    and attribute_detail(label, description) is not None
+                ):
+                    # "1. Content creation" then "- Use case: ..." / "- Example: ..." at the
+                    # same indent: the bullets describe the numbered item.
+                    indent += 0.5
                 while open_items and open_items[-1][0] >= indent:
                     open_items.pop()
                 parent = open_items[-1][1] if open_items else None
@@ -563,6 +575,7 @@ class PlainList(Ingester):
                     last = None
                     continue
                 item = self._add(result, segment, line, label, description, stack, parent)
+                markers[id(item)] = line.marker
                 open_items.append((indent, item))
                 last = (line.indent, item)
                 seen_content, last_content = True, n
