@@ -185,3 +185,18 @@ def test_validate_reports_violations_with_source_lines_and_exit_1(tmp_path):
     assert lines[0].endswith("2 violation(s)")
     assert "- gmu:storyboarding: a canonical use case needs at least one supporting item" in lines
     assert "- gmx:storyboard [data/sources/a.txt:61] gm:canonicalUseCase: an item needs exactly one canonical use case (gm:canonicalUseCase)" in lines
+
+
+def test_refused_layout_says_what_the_closest_layout_read(project):
+    # A short excerpt with two use cases: the message says which layout came closest and why
+    # it was not enough, instead of only "not a layout gm-graph can read".
+    new = project / "excerpt.md"
+    new.write_text(
+        "Generative AI is changing how teams work, and here is how.\n\n"
+        "- Podcast editing: removing filler words.\n"
+        "- Album artwork: covers in a band's style.\n"
+    )
+    code, out, _ = run("add-source", str(new), "--root", str(project))
+    err = one_line_error(out)
+    assert code == 2 and "excerpt.md:1" in err
+    assert "the closest layout, plain-list, reads 2 items from it (too few items for a list" in err

@@ -598,3 +598,24 @@ def test_use_case_and_example_bullets_under_a_numbered_line_describe_it():
         (5, "Album Artwork", "Cover images in a band's style.; Tools: Midjourney", [], None, "item"),
         (8, "Game Dialogue", "Lines for non-player characters.", [], None, "item"),
     ]
+
+
+def test_lists_of_models_tools_and_algorithms_are_not_use_cases():
+    res = ING.parse(doc(
+        "1. Image Generation Models",
+        "Popular Models:",
+        "- Imagen (Google)",
+        "- Flux",
+        "Common Uses:",
+        "- Product mock-ups",
+        "- Storyboard frames",
+        "Examples of Generative Models",
+        "- Variational autoencoders",
+        "- Diffusion models",
+        "Key Characteristics:",
+        "- Learning from data: trained on large datasets.",
+    ))
+    assert [(i.line, i.label) for i in res.items] == [(6, "Product mock-ups"), (7, "Storyboard frames")]
+    reasons = {s.line: s.reason for s in res.skipped}
+    assert [reasons[n] for n in (2, 3, 4, 8, 9, 10)] == ["tool list"] * 6
+    assert reasons[11] == reasons[12] == "article text"

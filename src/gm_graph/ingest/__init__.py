@@ -100,6 +100,19 @@ def _json_problem(segment: Segment) -> GmError | None:
     )
 
 
+def _closest(segment: Segment, scored: list[tuple[float, str]]) -> str:
+    """What the most likely layout made of a refused list, so the author sees how near it came."""
+    if not scored or scored[0][0] <= 0.0:
+        return ""
+    score, name = scored[0]
+    try:
+        found = len(REGISTRY[name].parse(segment).items)
+    except Exception:  # a layout that cannot even parse the list tells nothing here
+        return ""
+    why = "too few items for a list" if found < 3 else "too much of the text around them is not list lines"
+    return f": the closest layout, {name}, reads {found} item{'s' if found != 1 else ''} from it ({why}; sure {score:.2f} < {MIN_CONFIDENCE})"
+
+
 def detect(segment: Segment) -> tuple[Ingester, float]:
     scored = sorted(((ing.detect(segment), name) for name, ing in REGISTRY.items()), reverse=True)
     if not scored or scored[0][0] < MIN_CONFIDENCE:
@@ -108,7 +121,7 @@ def detect(segment: Segment) -> tuple[Ingester, float]:
             raise json_error
         where = f"{segment.file}:{segment.start}"
         known = ", ".join(sorted(REGISTRY))
-        raise GmError(where, "the layout of this list is not one gm-graph can read", f"supported layouts: {known}; see README 'Adding a source'")
+        raise GmError(where, f"the layout of this list is not one gm-graph can read{_closest(segment, scored)}", f"supported layouts: {known}; see README 'Adding a source'")
     return REGISTRY[scored[0][1]], scored[0][0]
 
 

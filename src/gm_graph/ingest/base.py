@@ -111,10 +111,28 @@ OTHER_SECTIONS: tuple[tuple[str, str], ...] = (
     ("example$", "example"),
     ("code example", "code sample"),
     ("example code", "code sample"),
+    # lists of products, models and algorithms, not of things done with them
+    ("popular models", "tool list"),
+    ("popular tools", "tool list"),
+    ("key tools", "tool list"),
+    ("top tools", "tool list"),
+    ("leading tools", "tool list"),
+    ("tools to try", "tool list"),
+    ("tools and platforms", "tool list"),
+    ("tools$", "tool list"),
+    ("ai tools$", "tool list"),
+    ("models$", "tool list"),
+    ("platforms$", "tool list"),
+    ("algorithms$", "tool list"),
+    ("~examples of [\\w\\s/&-]*\\b(?:models|algorithms|tools|platforms)\\s*:?$", "tool list"),
+    ("key characteristics", "article text"),
+    ("characteristics$", "article text"),
 )
 
 
 def _section_pattern(words: str) -> re.Pattern[str]:
+    if words.startswith("~"):  # a regular expression, for headings with a variable middle
+        return re.compile(words[1:])
     if words.endswith("$"):  # the whole heading, perhaps with ": ..." or "(...)" after it
         return re.compile(re.escape(words[:-1]) + r"\s*(?:[:(].*)?$")
     return re.compile(re.escape(words))

@@ -414,6 +414,9 @@ class PlainList(Ingester):
                 if not (after.kind == "list" and after.marker == "symbol" and after.indent == line.indent):
                     text = heading_text(line.content)
                     return ("list-symbol", text) if text else None
+            if self._over_sub_sections(lines, i):
+                text = heading_text(line.content)
+                return (f"list-{line.marker}", text) if text else None
             nxt = self._next_list(lines, i)
             if nxt is None or nxt.kind != "list" or self._is_attribute(nxt):
                 return None
@@ -421,6 +424,19 @@ class PlainList(Ingester):
                 text = heading_text(line.content)
                 return (f"list-{line.marker}", text) if text else None
         return None
+
+    def _over_sub_sections(self, lines: list[_Line], i: int) -> bool:
+        """Whether the numbered line ``i`` heads ``Label:`` sub-sections ("1. Image models",
+        an intro sentence, "Popular models:", "Common uses:"): a ``Label:`` heading follows
+        it with no blank line and nothing but prose between."""
+        for j in range(i + 1, min(len(lines), i + 2 + MAX_INTRO_LINES)):
+            if lines[j].n != lines[j - 1].n + 1 or lines[j].kind != "plain":
+                return False
+            if (self._heading(lines, j) or ("",))[0] == "colon":
+                return True
+            if not lines[j].content.endswith((".", "!")):
+                return False
+        return False
 
     def _other_heading(self, line: _Line, heading: tuple[str, str] | None) -> str | None:
         """The skip reason when the line is a heading-like line naming a non-use-case section."""
