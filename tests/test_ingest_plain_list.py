@@ -619,3 +619,16 @@ def test_lists_of_models_tools_and_algorithms_are_not_use_cases():
     reasons = {s.line: s.reason for s in res.skipped}
     assert [reasons[n] for n in (2, 3, 4, 8, 9, 10)] == ["tool list"] * 6
     assert reasons[11] == reasons[12] == "article text"
+
+
+def test_page_metadata_lines_are_not_use_cases():
+    res = ING.parse(doc(
+        "Ten Ways Studios Use Generative Video",
+        "Meta Description: How studios use generative video, with examples.",
+        "Reading time: 6 minutes",
+        "",
+        "- Previs: rough shots from a script.",
+        "- Dubbing: voices in other languages.",
+        "- Crowd scenes: extras multiplied in post.",
+    ))
+    assert [i.label for i in res.items] == ["Previs", "Dubbing", "Crowd scenes"]

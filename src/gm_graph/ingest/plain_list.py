@@ -95,7 +95,10 @@ DETECT_LINES = 1000
 REMARK_LABELS: frozenset[str] = frozenset(
     {"note", "notes", "tip", "tips", "warning", "disclaimer", "source", "sources", "update",
      "tl;dr", "tldr", "summary", "example", "examples", "e.g", "for example", "goal", "goals",
-     "objective", "objectives", "ps", "p.s"}
+     "objective", "objectives", "ps", "p.s",
+     # page metadata copied with an article
+     "meta description", "meta title", "seo title", "keywords", "tags", "author", "published", "updated",
+     "last updated", "reading time"}
 )
 
 # A label before ": " longer than this is a clause; before a dash the limit is tighter,
