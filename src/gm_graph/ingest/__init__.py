@@ -152,5 +152,6 @@ from gm_graph.ingest import (  # noqa: E402,F401
     markdown_bold,
     plain_list,
     roman_outline,
+    slide_outline,
     table,
 )
