@@ -9,7 +9,9 @@ Quality: the real sources are read through the manifest and ingesters, and every
 ``tests/data/alignment/pairs.tsv`` (splits tune, holdout) and ``pairs-fresh.tsv`` (split fresh,
 judged later; tuned on since session 3, after it had served once as an untouched set),
 ``pairs-tune2.tsv`` (split tune2, judged later still, to tune on) and ``pairs-fresh2.tsv``
-(split fresh2, judged in session 3 without the matcher; never tuned on) is joined to its two items by (source list, line). A pair
+(split fresh2, judged in session 3 without the matcher; never tuned on) is joined to its two items by (source list, line);
+so are the pairs of ``tests/data/unseen``, ``unseen2`` (never tuned on) and ``tune3`` (to tune
+on), each measured on the seeds plus that set's lists. A pair
 counts as predicted "same" when both items end up in one cluster; "same" pairs are positives,
 all others negatives. Precision, recall and F1 are printed per split for
 
@@ -69,10 +71,15 @@ UNSEEN_LISTS = ("analyst-matrix.csv", "vendor-blog.md", "chat-answer.txt", "repo
 # A second such set, written and judged the same way in session 6 (tests/data/unseen2/: a JSON
 # database export, a word-processor outline, a Markdown newsletter). Never tuned on.
 UNSEEN2_DIR = ROOT / "tests" / "data" / "unseen2"
-# split -> (folder, pair file, lists in the order they are added after the seeds)
+# A third set of three lists (tests/data/tune3/: a consultancy article, an assistant answer, a
+# slide outline), judged the same way in session 7 but written to be tuned on, as its README says.
+TUNE3_DIR = ROOT / "tests" / "data" / "tune3"
+# split -> (folder, pair file, lists in the order they are added after the seeds). Each is
+# measured on a run over the seeds plus its lists; only tune3 is tuned on.
 UNSEEN_SETS = {
     "unseen": (UNSEEN_DIR, UNSEEN, UNSEEN_LISTS),
     "unseen2": (UNSEEN2_DIR, UNSEEN2_DIR / "pairs-unseen2.tsv", ("airtable-export.json", "word-outline.txt", "newsletter.md")),
+    "tune3": (TUNE3_DIR, TUNE3_DIR / "pairs-tune3.tsv", ("consultancy-article.md", "assistant-answer.txt", "slides-outline.txt")),
 }
 UNSEEN_FORMATS = {".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html", ".json": "application/json"}
 SPLITS = ("tune", "holdout", "fresh", "tune2", "fresh2")

@@ -1,4 +1,5 @@
-"""The hand-labelled alignment sets (tests/data/alignment/pairs*.tsv) are well formed.
+"""The hand-labelled alignment sets (tests/data/alignment/pairs*.tsv, and the pairs-*.tsv of
+tests/data/unseen, unseen2 and tune3) are well formed.
 
 The set measures the matcher, so a broken row would silently skew every figure: each pair
 must point at a real item line of the source list it names, appear once, use the fixed
@@ -42,8 +43,12 @@ UNSEEN_PAIRS = "pairs-unseen.tsv"
 # judged the same way in session 6; the split "unseen2".
 UNSEEN2 = ROOT / "tests" / "data" / "unseen2"
 UNSEEN2_PAIRS = "pairs-unseen2.tsv"
+# tests/data/tune3/pairs-tune3.tsv: three more lists judged by reading only in session 7, but as a
+# set to tune on (its README says so); the split "tune3".
+TUNE3 = ROOT / "tests" / "data" / "tune3"
+TUNE3_PAIRS = "pairs-tune3.tsv"
 # pair file -> (folder, split) of the sets without a split column
-UNSEEN_SETS = {UNSEEN_PAIRS: (UNSEEN, "unseen"), UNSEEN2_PAIRS: (UNSEEN2, "unseen2")}
+UNSEEN_SETS = {UNSEEN_PAIRS: (UNSEEN, "unseen"), UNSEEN2_PAIRS: (UNSEEN2, "unseen2"), TUNE3_PAIRS: (TUNE3, "tune3")}
 
 COLUMNS = [
     "left_source",
@@ -57,7 +62,7 @@ COLUMNS = [
     "note",
 ]
 RELATIONS = {"same", "broader", "narrower", "different"}
-SPLITS = {"tune", "holdout", "fresh", "tune2", "fresh2", "unseen", "unseen2"}
+SPLITS = {"tune", "holdout", "fresh", "tune2", "fresh2", "unseen", "unseen2", "tune3"}
 
 # Source-list id -> (file, first line, last line) of the part of the file holding its items.
 # The image article is stated twice; the set uses the first copy's lines.
@@ -75,6 +80,9 @@ LISTS = {
     "airtable-export": ("airtable-export.json", 4, 430),
     "word-outline": ("word-outline.txt", 11, 70),
     "newsletter": ("newsletter.md", 13, 45),
+    "consultancy-article": ("consultancy-article.md", 9, 207),
+    "assistant-answer": ("assistant-answer.txt", 4, 69),
+    "slides-outline": ("slides-outline.txt", 10, 77),
 }
 
 
@@ -105,7 +113,7 @@ def rows() -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def source_lines() -> dict[str, list[str]]:
     files = {f for f, _, _ in LISTS.values()}
-    folders = (SOURCES, UNSEEN, UNSEEN2)
+    folders = (SOURCES, UNSEEN, UNSEEN2, TUNE3)
     return {f: html.unescape(next(d / f for d in folders if (d / f).is_file()).read_text(encoding="utf-8")).split("\n") for f in files}
 
 
@@ -121,6 +129,7 @@ def test_file_parses_with_complete_rows(rows):
     assert sum(r["file"] == "pairs-fresh2.tsv" for r in rows) >= 170
     assert sum(r["file"] == UNSEEN_PAIRS for r in rows) >= 250
     assert sum(r["file"] == UNSEEN2_PAIRS for r in rows) >= 200
+    assert sum(r["file"] == TUNE3_PAIRS for r in rows) >= 250
     for row in rows:
         n = row["at"]
         assert None not in row, f"{n}: too many fields"
