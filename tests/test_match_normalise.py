@@ -59,6 +59,14 @@ def test_stem_keeps_product_and_production_apart():
         ("Virtual try-on", "virtual try on"),
         ("Hair colour try-on", "hair color try on"),
         ("CGI", "computer-generated imagery"),
+        # British spellings and domain synonyms added for the tune3 lists (session 8)
+        ("De-ageing actors", "de-aging actors"),
+        ("Licence-free catalogue music", "license-free catalog music"),
+        ("Virtual catwalks", "Virtual fashion shows"),
+        ("Natural-sounding voice bots", "natural-sounding voice agents"),
+        ("Animated brand characters", "animated brand mascot"),
+        ("Synthetic spokespeople", "virtual presenters"),
+        ("Sales & service role-play", "sales and service roleplays"),
     ],
 )
 def test_lexicon_variants_meet(norm, a, b):
@@ -138,6 +146,8 @@ def test_related_rows_are_near_synonym_classes_not_concepts(norm):
     assert lex.classes(stem("rendering")) == lex.classes(stem("visualization")) != ()  # ... in one class
     assert lex.classes("ad") and set(lex.classes("ad")) & set(lex.classes(stem("campaign")))
     assert not set(lex.classes("ad")) & set(lex.classes(stem("storyboard")))
+    # "role-play ~ scenario" must not make "scenario" and "simulation" near-synonyms
+    assert not set(lex.classes(stem("scenario"))) & set(lex.classes(stem("simulation")))
 
 
 def test_context_words_come_from_the_data_file():
