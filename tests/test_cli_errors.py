@@ -200,3 +200,60 @@ def test_refused_layout_says_what_the_closest_layout_read(project):
     err = one_line_error(out)
     assert code == 2 and "excerpt.md:1" in err
     assert "the closest layout, plain-list, reads 2 items from it (too few items for a list" in err
+
+
+EXCERPT = (
+    "Generative AI is changing how teams work, and here is how.\n\n"
+    "- Podcast editing: removing filler words.\n"
+    "- Album artwork: covers in a band's style.\n"
+)
+
+
+def test_add_source_layout_reads_a_list_detection_refuses_and_every_build_keeps_it(project):
+    new = project / "excerpt.md"
+    new.write_text(EXCERPT)
+    code, out, _ = run("add-source", str(new), "--root", str(project), "--layout", "plain-list")
+    assert code == 0, out
+    assert "read 2 use cases (plain-list)" in out
+    assert (project / "data" / "sources.toml").read_text().endswith('layout = "plain-list"\n')
+    code, out, _ = run("build", "--root", str(project))
+    assert code == 0, out
+    row = next(l for l in out.splitlines() if l.strip().startswith("excerpt "))
+    assert row.split()[1:3] == ["plain-list", "2"]  # layout, items
+
+
+@pytest.mark.parametrize(
+    "layout, message",
+    [
+        ("nope", "--layout: layout 'nope' is not one gm-graph reads (use one of: article-bullets, bare-lines,"),
+        ("table", "excerpt.md:1: the layout table (named for source excerpt) reads no use case from this list"),
+    ],
+)
+def test_add_source_refuses_an_unknown_or_empty_layout_and_changes_nothing(project, layout, message):
+    before = (project / "data" / "sources.toml").read_text()
+    new = project / "excerpt.md"
+    new.write_text(EXCERPT)
+    code, out, _ = run("add-source", str(new), "--root", str(project), "--layout", layout)
+    assert code == 2 and message in one_line_error(out)
+    assert (project / "data" / "sources.toml").read_text() == before
+    assert not (project / "data" / "sources" / "excerpt.md").exists()
+
+
+def test_a_manifest_layout_gm_graph_lacks_names_the_manifest_line(project):
+    manifest = project / "data" / "sources.toml"
+    text = manifest.read_text()
+    first = text.index("\n[[source]]\n") + 1  # the first table (the header comments name it too)
+    line = text[:first].count("\n") + 1
+    manifest.write_text(text[:first] + text[first:].replace("\nsha256", '\nlayout = "wiki-table"\nsha256', 1))
+    code, out, _ = run("build", "-q", "--root", str(project))
+    err = one_line_error(out)
+    assert code == 2 and f"sources.toml:{line}: layout 'wiki-table' is not one gm-graph reads" in err
+
+
+def test_the_layout_names_in_add_source_help_are_the_ingesters():
+    from gm_graph.cli import LAYOUTS
+    from gm_graph.ingest import REGISTRY
+
+    assert list(LAYOUTS) == sorted(REGISTRY)
+    code, out, _ = run("add-source", "--help")
+    assert code == 0 and "slide-outline" in out and "--layout NAME" in out

@@ -12,6 +12,12 @@ from gm_graph import __version__
 from gm_graph.errors import GmError, rel
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# The layout names of gm_graph.ingest.REGISTRY, spelled out so that `--help` does not import the
+# ingesters; tests/test_cli_errors.py checks that the two agree.
+LAYOUTS = (
+    "article-bullets", "bare-lines", "decimal-outline", "emoji-sections", "front-matter", "heading-paragraphs",
+    "label-paragraphs", "markdown-bold", "plain-list", "roman-outline", "slide-outline", "table",
+)
 
 
 def _fail(exc: GmError) -> None:
@@ -130,7 +136,8 @@ def build(root, reason, no_curation, strict, verbose, quiet):
 @click.option("--title", default=None, help="Title of the list. Default: from the file name.")
 @click.option("--author-kind", default="unknown", show_default=True, help="Who wrote it: chat assistant, web article, analyst, ...")
 @click.option("--format", "media_type", default=None, help="Media type. Default: from the extension (text/markdown, text/csv, ...).")
-def add_source(file, root, source_id, title, author_kind, media_type):
+@click.option("--layout", default=None, metavar="NAME", help=f"Read the file with this layout instead of detecting one, for a list detection refuses or misreads: {', '.join(LAYOUTS)}.")
+def add_source(file, root, source_id, title, author_kind, media_type, layout):
     """Add a list to data/: copy it to data/sources/, hash it and append it to data/sources.toml.
 
     The file must be in a layout gm-graph reads; nothing is changed otherwise. Run
@@ -142,6 +149,7 @@ def add_source(file, root, source_id, title, author_kind, media_type):
     Examples:
       gm-graph add-source ~/Downloads/use-cases.md --author-kind analyst --title "Analyst list"
       mkdir my-lists && gm-graph add-source list.csv --root my-lists
+      gm-graph add-source excerpt.md --layout plain-list   # a short list detection refuses
     """
     from gm_graph.manifest import add_source as add
 
@@ -151,8 +159,9 @@ def add_source(file, root, source_id, title, author_kind, media_type):
         paths = Paths(root.resolve())  # a folder that is no project yet: this starts one
     else:
         paths = _paths(root)
-    src = add(paths.manifest, file, source_id=source_id, title=title, author_kind=author_kind, media_type=media_type)
-    click.echo(f"added {src.id}: {rel(src.path)} (sha256 {src.sha256[:12]}…) to {rel(paths.manifest)}; run `gm-graph build`")
+    src, results = add(paths.manifest, file, source_id=source_id, title=title, author_kind=author_kind, media_type=media_type, layout=layout)
+    read = ", ".join(f"{len(r.items)} use cases ({r.layout})" for r in results)
+    click.echo(f"added {src.id}: {rel(src.path)} (sha256 {src.sha256[:12]}…) to {rel(paths.manifest)}; read {read}; run `gm-graph build`")
 
 
 # ------------------------------------------------------------------ validate

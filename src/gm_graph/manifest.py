@@ -27,6 +27,7 @@ class Source:
     sha256: str
     lists: tuple[str, ...] = field(default=())
     manifest_line: int = 0
+    layout: str = ""  # a layout name (REGISTRY of gm_graph.ingest) to read it with; "" = detect
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -62,6 +63,9 @@ def load_manifest(path: Path, *, check_hashes: bool = True) -> list[Source]:
         if sid in seen:
             raise GmError(where, f"source id {sid!r} is used twice", "give every source its own id")
         seen.add(sid)
+        layout = entry.get("layout", "")
+        if layout:
+            check_layout(layout, where)
         src = Source(
             id=sid,
             path=(path.parent / entry["file"]).resolve(),
@@ -72,11 +76,20 @@ def load_manifest(path: Path, *, check_hashes: bool = True) -> list[Source]:
             sha256=entry["sha256"].lower(),
             lists=tuple(entry.get("lists", ())),
             manifest_line=line,
+            layout=layout,
         )
         if check_hashes:
             check_file(src, where)
         sources.append(src)
     return sources
+
+
+def check_layout(layout: object, where: str) -> None:
+    """Refuse a layout name no ingester has, listing the ones there are."""
+    from gm_graph.ingest import REGISTRY
+
+    if not isinstance(layout, str) or layout not in REGISTRY:
+        raise GmError(where, f"layout {layout!r} is not one gm-graph reads", f"use one of: {', '.join(sorted(REGISTRY))}; or leave it out to detect the layout")
 
 
 def check_file(src: Source, where: str) -> None:
@@ -93,9 +106,14 @@ def check_file(src: Source, where: str) -> None:
 
 
 def add_source(manifest: Path, file: Path, *, source_id: str | None = None, title: str | None = None,
-               author_kind: str = "unknown", media_type: str | None = None, copy: bool = True) -> Source:
+               author_kind: str = "unknown", media_type: str | None = None, copy: bool = True,
+               layout: str | None = None) -> tuple[Source, list]:
     """Register ``file`` in the manifest: copy it under ``data/sources/`` (unless it is there),
     hash it, check that gm-graph can read it, and append a ``[[source]]`` table.
+
+    With ``layout``, the file is read with that layout instead of a detected one (for a list
+    whose layout detection refuses or gets wrong); the name is kept in the table, so every
+    build reads it the same way. Returns the new source and its parsed lists.
 
     The manifest is rewritten atomically; on any error nothing is changed.
     """
@@ -111,6 +129,8 @@ def add_source(manifest: Path, file: Path, *, source_id: str | None = None, titl
     sid = source_id or _re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-") or "source"
     if not _ID.match(sid):
         raise GmError("--id", f"source id {sid!r} is not a lower-case slug", "use letters, digits and '-' only")
+    if layout:
+        check_layout(layout, "--layout")
     if any(s.id == sid for s in existing):
         raise GmError(rel(manifest), f"a source with id {sid!r} is already listed", "pass another --id")
     folder = manifest.parent / "sources"
@@ -124,13 +144,13 @@ def add_source(manifest: Path, file: Path, *, source_id: str | None = None, titl
     candidate = Source(
         id=sid, path=target, file=target.relative_to(manifest.parent.resolve()).as_posix() if target.is_absolute() else str(target),
         title=title or file.stem.replace("-", " ").replace("_", " ").strip().capitalize(), format=media_type,
-        author_kind=author_kind, sha256=hashlib.sha256(data).hexdigest(),
+        author_kind=author_kind, sha256=hashlib.sha256(data).hexdigest(), layout=layout or "",
     )
     # Refuse files gm-graph cannot read before touching anything.
-    from gm_graph.ingest import detect, read_text, split_lists
+    from gm_graph.ingest import parse_segments
 
-    lines = read_text(file)
-    layouts = sorted({detect(seg)[0].name for seg in split_lists(candidate, lines, rel(file)) if seg.source})
+    results = parse_segments(candidate, file)
+    layouts = sorted({r.layout for r in results})
     if target != file.resolve():
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(file, target)
@@ -143,12 +163,12 @@ def add_source(manifest: Path, file: Path, *, source_id: str | None = None, titl
         f"format = {_toml_str(candidate.format)}\n"
         f"author_kind = {_toml_str(candidate.author_kind)}\n"
         f"sha256 = {_toml_str(candidate.sha256)}\n"
-        f"# layout detected when added: {', '.join(layouts)}\n"
+        + (f"layout = {_toml_str(layout)}\n" if layout else f"# layout detected when added: {', '.join(layouts)}\n")
     )
     old = manifest.read_text(encoding="utf-8") if manifest.is_file() else NEW_MANIFEST
     manifest.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(manifest, old.rstrip("\n") + "\n" + entry)
-    return candidate
+    return candidate, results
 
 
 # The head of the manifest that `gm-graph add-source --root NEW-FOLDER` starts a project with.

@@ -121,23 +121,41 @@ def detect(segment: Segment) -> tuple[Ingester, float]:
             raise json_error
         where = f"{segment.file}:{segment.start}"
         known = ", ".join(sorted(REGISTRY))
-        raise GmError(where, f"the layout of this list is not one gm-graph can read{_closest(segment, scored)}", f"supported layouts: {known}; see README 'Adding a source'")
+        raise GmError(where, f"the layout of this list is not one gm-graph can read{_closest(segment, scored)}", f"reshape it into one of the layouts ({known}), or name the one it nearly is with `gm-graph add-source FILE --layout NAME`; see README 'Adding a source'")
     return REGISTRY[scored[0][1]], scored[0][0]
 
 
-def read_source(source: Source, root: Path) -> tuple[list[ParseResult], list[tuple[int, str]]]:
-    """Parse every list in ``source``; returns the results and the preamble lines outside any list."""
-    lines = read_text(source.path)
-    shown = rel(source.path, root)
+def read_source(source: Source, root: Path, path: Path | None = None) -> tuple[list[ParseResult], list[tuple[int, str]]]:
+    """Parse every list in ``source`` (read from ``path`` if given, else ``source.path``);
+    returns the results and the preamble lines outside any list.
+
+    Each list is read with the layout the manifest names for the source, or else the one
+    :func:`detect` finds. A named layout that reads no use case from a list is an error.
+    """
+    path = path or source.path
+    lines = read_text(path)
+    shown = rel(path, root)
     results: list[ParseResult] = []
     outside: list[tuple[int, str]] = []
     for segment in split_lists(source, lines, shown):
         if not segment.source:
             outside.extend((n, t) for n, t in segment.numbered() if t.strip())
             continue
-        ingester, _ = detect(segment)
-        results.append(ingester.parse(segment))
+        ingester = REGISTRY[source.layout] if source.layout else detect(segment)[0]
+        result = ingester.parse(segment)
+        if source.layout and not result.items:
+            raise GmError(
+                f"{segment.file}:{segment.start}",
+                f"the layout {source.layout} (named for source {source.id}) reads no use case from this list",
+                "name another layout, or remove the layout to let gm-graph detect it; see README 'Adding a source'",
+            )
+        results.append(result)
     return results, outside
+
+
+def parse_segments(source: Source, path: Path) -> list[ParseResult]:
+    """The lists of a file about to be added as ``source``, parsed as a build will read them."""
+    return read_source(source, Path.cwd(), path)[0]
 
 
 # Importing the layout modules registers them.
