@@ -99,7 +99,7 @@ def test_conjunct_parts_share_the_head(norm):
 
 def test_weak_words_come_from_the_data_file():
     lex = load_lexicon(MatchConfig())
-    for w in ("generation", "generative", "visualization", "content", "creation", "create"):
+    for w in ("generation", "generative", "visualization", "content", "creation", "create", "writing", "drafting", "drafted"):
         assert lex.is_weak(stem(singular(w))), w
     assert lex.is_weak(concept_token("artificial intelligence"))  # "AI" folds into it
     assert not lex.is_weak(stem("storyboard"))
