@@ -37,6 +37,9 @@ def run(cmd: str) -> str:
 
 
 def main() -> None:
+    # Build first, so that the "building it first" progress of the first command that needs
+    # the graph is not captured into its block.
+    run("gm-graph build -q")
     text = README.read_text(encoding="utf-8")
     new = BLOCK.sub(lambda m: m.group(1) + run(m.group("cmd")) + m.group(4), text)
     README.write_text(new, encoding="utf-8")
