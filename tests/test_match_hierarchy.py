@@ -98,3 +98,24 @@ def test_a_name_joining_two_use_cases_is_not_a_kind_of_one_of_them():
     joined, part, narrow, broad = s.items
     assert containment(joined, part, lex, config) == 0.0  # List 1 159 vs List 2 336: the same
     assert containment(narrow, broad, lex, config) > 0.0  # a kind of it
+
+
+def test_lexicon_narrower_rows_put_crafts_under_the_concept():
+    # data/lexicon.tsv: green screen, matte painting and set extension are kinds of visual effects;
+    # labels with no word in common, so only the lexicon can link them (Fresh list, seeds List 1)
+    result = match_items(items("Visual effects (VFX)", "Green screen replacement", "Matte painting", "Set extension", "Virtual sets"))
+    by_label = ids(result)
+    assert len(result.clusters) == 5
+    vfx = by_label["Visual effects (VFX)"]
+    links = {(b.narrow, b.broad): b.method for b in result.broader}
+    assert set(links) == {(by_label[k], vfx) for k in ("Green screen replacement", "Matte painting", "Set extension")}
+    assert all(m.endswith("lexicon hierarchy") for m in links.values())
+
+
+def test_lexicon_narrower_rows_need_an_item_naming_just_the_concept():
+    # "VFX shot planning" says more than the concept, so it is no umbrella for green screen work
+    assert match_items(items("VFX shot planning", "Green screen replacement")).broader == []
+    # "synthetic images" are not listed under synthetic data (ads use the phrase too)
+    result = match_items(items("Synthetic data generation", "Synthetic images for ads", "Synthetic patient records"))
+    by_label = ids(result)
+    assert {(b.narrow, b.broad) for b in result.broader} == {(by_label["Synthetic patient records"], by_label["Synthetic data generation"])}

@@ -183,3 +183,28 @@ def test_related_wording_must_be_one_token(tmp_path):
     (tmp_path / "stopwords.tsv").write_text("", encoding="utf-8")
     with pytest.raises(GmError, match="'digital human' is not one word or lexicon concept"):
         Lexicon.load(tmp_path / "lexicon.tsv", tmp_path / "stopwords.tsv")
+
+
+def test_narrower_rows_read_as_word_sets_under_one_concept(tmp_path):
+    (tmp_path / "lexicon.tsv").write_text(
+        "preferred\tvariants\tkind\nvisual effects\tVFX\t\nvisual effects\tgreen screen|wire and rig removal\tnarrower\n", encoding="utf-8"
+    )
+    (tmp_path / "stopwords.tsv").write_text("and\tstop\t\n", encoding="utf-8")
+    lex = Lexicon.load(tmp_path / "lexicon.tsv", tmp_path / "stopwords.tsv")
+    # the stop word "and" is dropped; word order does not matter
+    assert lex.narrower == {"visual-effects": (frozenset({"green", "screen"}), frozenset({"wire", "rig", stem("removal")}))}
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("visual effects\t\tnarrower", r"lexicon.tsv:2: a narrower row needs a broad wording and at least one narrower one"),
+        ("effects for film\tgreen screen\tnarrower", r"lexicon.tsv:2: broad wording 'effects for film' is not one word or lexicon concept"),
+        ("visual effects\tVFX compositing\tnarrower", r"lexicon.tsv:2: narrower wording 'VFX compositing' names the broad concept itself"),
+    ],
+)
+def test_narrower_rows_are_checked(tmp_path, row, message):
+    (tmp_path / "lexicon.tsv").write_text(f"visual effects\tVFX\t\n{row}\n", encoding="utf-8")
+    (tmp_path / "stopwords.tsv").write_text("", encoding="utf-8")
+    with pytest.raises(GmError, match=message):
+        Lexicon.load(tmp_path / "lexicon.tsv", tmp_path / "stopwords.tsv")

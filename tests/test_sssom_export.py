@@ -103,3 +103,15 @@ def test_rejected_pairs_carry_the_not_modifier(exported):
     album = [r for r in rejected if "Album cover art" in (r["subject_label"], r["object_label"])]
     others = {r["object_label"] if r["subject_label"] == "Album cover art" else r["subject_label"] for r in album}
     assert others & {"Concept Art", "Concept art generation", "AI-Assisted Art"}
+
+
+def test_lexicon_broader_rows_say_background_knowledge(exported, items):
+    # List 2 line 333 "- **Green screen replacement**" is a kind of List 1 line 65 "Visual effects
+    # (VFX): ..." only by the narrower row of data/lexicon.tsv (they share no word)
+    _, _, rows = exported
+    by_item = {r["subject_id"]: r["object_id"] for r in rows if r["subject_id"].startswith("gmx:") and r["object_id"].startswith("gmu:")}
+    green = by_item[item_curie(items[("assistant-lists-list-2", 333)])]
+    vfx = by_item[item_curie(items[("assistant-lists-list-1", 65)])]
+    row = next(r for r in rows if (r["subject_id"], r["predicate_id"], r["object_id"]) == (green, "skos:broader", vfx))
+    assert row["mapping_justification"] == "semapv:BackgroundKnowledgeBasedMatching"
+    assert row["mapping_tool"].endswith("lexicon hierarchy")

@@ -18,6 +18,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from gm_graph import __version__
 from gm_graph.manifest import Source
 from gm_graph.model import Heading, Item, ParseResult, digest
+from gm_graph.match.config import METHOD_CURATION, METHOD_LEXICON
 from gm_graph.namespace import (
     DCTERMS,
     GM,
@@ -247,6 +248,7 @@ JUSTIFICATIONS = {
     "semapv:ManualMappingCuration": SEMAPV.ManualMappingCuration,
     "semapv:CompositeMatching": SEMAPV.CompositeMatching,
     "semapv:UnspecifiedMatching": SEMAPV.UnspecifiedMatching,
+    "semapv:BackgroundKnowledgeBasedMatching": SEMAPV.BackgroundKnowledgeBasedMatching,
 }
 
 # Rejected pairs scoring within this margin below the review threshold are kept as near misses.
@@ -314,6 +316,14 @@ def emit_mapping(
     return node
 
 
+def _broader_justification(method: str) -> str:
+    if method == METHOD_CURATION:
+        return "semapv:ManualMappingCuration"
+    if method == METHOD_LEXICON:  # a curator-written narrower row of data/lexicon.tsv
+        return "semapv:BackgroundKnowledgeBasedMatching"
+    return "semapv:LexicalMatching"
+
+
 def emit_matches(t: Triples, match, build: NamedNode, pairs: list | None = None) -> None:
     """Emit the canonical scheme, its use cases, item links, broader links and decision records."""
     scheme = CANONICAL_SCHEME
@@ -326,7 +336,7 @@ def emit_matches(t: Triples, match, build: NamedNode, pairs: list | None = None)
         n, b = usecase_iri(narrow), usecase_iri(broad)
         has_broader.add(narrow)
         t.add(n, SKOS.broader, b)
-        justification = rest[0] if rest else ("semapv:ManualMappingCuration" if method == "curation" else "semapv:LexicalMatching")
+        justification = rest[0] if rest else _broader_justification(method)
         emit_mapping(t, n, SKOS.broader, b, score=score, method=method, justification=justification)
     for cluster in match.clusters:
         uc = usecase_iri(cluster.id)

@@ -24,6 +24,7 @@ MATCHER_VERSION = "0.2"
 METHOD_LEXICAL = f"gm-graph matcher {MATCHER_VERSION} lexical"
 METHOD_HIERARCHY = f"gm-graph matcher {MATCHER_VERSION} source hierarchy"
 METHOD_CONTAINMENT = f"gm-graph matcher {MATCHER_VERSION} label containment"
+METHOD_LEXICON = f"gm-graph matcher {MATCHER_VERSION} lexicon hierarchy"
 METHOD_CURATION = "curation"
 METHOD_SINGLETON = "singleton"
 

@@ -16,6 +16,11 @@ Three kinds of evidence, strongest first:
    "Previsualization", because "scenes" only stands in an adjunct; "Data augmentation" is not
    narrower than "Data visualization" (other head).
 
+4. **lexicon hierarchy** — a ``narrower`` row of the lexicon says a wording names a kind of a
+   broad concept: an item whose label has all the words of the wording ("Green screen
+   replacement") is narrower than an item whose label names just that concept and words that
+   do not change what it is ("Visual effects (VFX)"; weak, facet and context words).
+
 Links are added strongest first; a link that would close a cycle is skipped, and links made
 redundant by a longer path are dropped at the end (transitive reduction), so the result is
 a cycle-free hierarchy.
@@ -26,11 +31,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gm_graph.match.config import METHOD_CONTAINMENT, METHOD_CURATION, METHOD_HIERARCHY, MatchConfig
+from gm_graph.match.config import METHOD_CONTAINMENT, METHOD_CURATION, METHOD_HIERARCHY, METHOD_LEXICON, MatchConfig
 from gm_graph.match.lexicon import Lexicon
 from gm_graph.match.score import Prepared
 
-_PRIORITY = {METHOD_CURATION: 0, METHOD_HIERARCHY: 1, METHOD_CONTAINMENT: 2}
+_PRIORITY = {METHOD_CURATION: 0, METHOD_HIERARCHY: 1, METHOD_CONTAINMENT: 2, METHOD_LEXICON: 3}
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,41 @@ def containment(narrow: Prepared, broad: Prepared, lexicon: Lexicon, config: Mat
     return round(share, 4)
 
 
+def lexicon_kinds(items: list[Prepared], lexicon: Lexicon, config: MatchConfig) -> list[tuple[int, int]]:
+    """``(narrow item, broad item)`` pairs that the lexicon's ``narrower`` rows imply.
+
+    A broad item's label names one concept of a ``narrower`` row and otherwise only weak,
+    facet or context words ("Visual effects (VFX)", "Content localization"); a narrow item's
+    label holds every word of one of that concept's narrower wordings but not the concept
+    itself ("Green screen replacement", "Auto-subtitling"). Sentence-like labels (over
+    ``broader_max_tokens`` words) take no part. Linear in the item count: items are looked up
+    by the words of the wordings.
+    """
+    if not lexicon.narrower:
+        return []
+    umbrellas: dict[str, list[int]] = {}
+    for p in items:
+        if len(p.label.tokens) > config.broader_max_tokens:
+            continue
+        core = {t for t in p.strong if not lexicon.is_facet(t) and not lexicon.is_context(t)}
+        if len(core) == 1:
+            (concept,) = core
+            if concept in lexicon.narrower:
+                umbrellas.setdefault(concept, []).append(p.index)
+    by_word: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for concept in umbrellas:
+        for kind in lexicon.narrower[concept]:
+            by_word.setdefault(min(kind), []).append((kind, concept))
+    out: list[tuple[int, int]] = []
+    for p in items:
+        if len(p.label.tokens) > config.broader_max_tokens:
+            continue
+        tokens = set(p.label.tokens)
+        found = {concept for t in tokens for kind, concept in by_word.get(t, ()) if kind <= tokens and concept not in tokens}
+        out.extend((p.index, b) for concept in sorted(found) for b in umbrellas[concept] if b != p.index)
+    return out
+
+
 class _Graph:
     def __init__(self) -> None:
         self.up: dict[int, set[int]] = {}
@@ -114,12 +154,14 @@ def broader_links(
     config: MatchConfig,
     describe=str,
     parts: Iterable[tuple[int, int, float]] = (),
+    kinds: Iterable[tuple[int, int]] = (),
 ) -> tuple[list[BroaderEdge], list[str]]:
     """Broader links between clusters; returns ``(edges, conflicts)``.
 
     ``pairs`` are scored item pairs to test for label containment (both ways); ``parents``
     are ``(child item, group item)`` pairs from the sources; ``curated`` are
-    ``(narrow item, broad item)`` pairs from curation.
+    ``(narrow item, broad item)`` pairs from curation; ``kinds`` are such pairs from the
+    lexicon (:func:`lexicon_kinds`).
     """
     conflicts: list[str] = []
     best: dict[tuple[int, int], BroaderEdge] = {}
@@ -144,6 +186,10 @@ def broader_links(
         cn, cb = cluster_of[n], cluster_of[b]
         if cn != cb:
             offer(BroaderEdge(cn, cb, s, METHOD_CONTAINMENT, (n, b)))
+    for n, b in kinds:
+        cn, cb = cluster_of[n], cluster_of[b]
+        if cn != cb:
+            offer(BroaderEdge(cn, cb, 1.0, METHOD_LEXICON, (n, b)))
     heads = [head(p, lexicon) for p in items]
     for i, j in pairs:
         ci, cj = cluster_of[i], cluster_of[j]

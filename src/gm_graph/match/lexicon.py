@@ -5,7 +5,10 @@
   hyphenations): every variant found in a label is replaced by the concept's token, longest
   variant first. A ``related`` row lists near-synonyms ("rendering", "visualization",
   "mockup"): they stay distinct words, but a match of one against another counts as part of
-  a match (``related_factor`` in :mod:`.config`).
+  a match (``related_factor`` in :mod:`.config`). A ``narrower`` row names a broad concept
+  and wordings of specific kinds of it ("visual effects": "green screen", "matte painting"):
+  an item whose label has all the words of such a wording goes under an item whose label
+  names just the broad concept (stage 5, :mod:`.hierarchy`).
 * ``data/stopwords.tsv`` — word classes: ``stop`` words are dropped, ``prep`` words are
   dropped and open an adjunct, ``weak`` words are kept but weigh little, ``context`` words
   (an industry, genre or purpose: "marketing", "documentary") weigh less and never make a
@@ -26,7 +29,7 @@ from gm_graph.errors import GmError, rel
 from gm_graph.match.normalise import singular, stem, words
 
 KINDS = ("stop", "prep", "weak", "context", "facet")
-ROW_KINDS = ("same", "related")
+ROW_KINDS = ("same", "related", "narrower")
 LEXICON_COLUMNS = ("preferred", "variants", "kind", "note")
 
 
@@ -84,6 +87,10 @@ class Lexicon:
     context: frozenset[str] = frozenset()  # tokens of context words ("documentary", "promotional")
     facet: frozenset[str] = frozenset()  # tokens of facet words ("3D", "photorealistic")
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # token -> its near-synonym class ids
+    # broad concept token -> the token sets of its narrower wordings (``narrower`` rows)
+    narrower: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    _narrower_rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    _shown: str = ""
     _first: frozenset[str] = frozenset()
     _max_len: int = 1
 
@@ -93,6 +100,7 @@ class Lexicon:
         lex = cls()
         lex._read_lexicon(Path(lexicon_path))
         lex._read_stopwords(Path(stopwords_path))
+        lex._read_narrower()
         return lex
 
     def _read_lexicon(self, path: Path) -> None:
@@ -154,12 +162,44 @@ class Lexicon:
                 if class_id not in related.setdefault(token, []):
                     related[token].append(class_id)
         self.related = {t: tuple(c) for t, c in related.items()}
+        self._narrower_rows = [(n, wordings) for n, kind, wordings in rows if kind == "narrower"]
+        self._shown = shown
 
     def token_of(self, wording: str) -> str | None:
         """The one token a wording normalises to (a concept token or a word's stem), or None
         when it is several tokens."""
         tokens = [c if c is not None else stem(span[0]) for c, span in self.phrases(words(wording, self.keep))]
         return tokens[0] if len(tokens) == 1 else None
+
+    def _read_narrower(self) -> None:
+        """Read the ``narrower`` rows (after the word classes, so that stop words are dropped)."""
+        shown = self._shown
+        # Kinds of a broad concept: the broad wording is one token, each narrower one a set of tokens.
+        narrower: dict[str, list[frozenset[str]]] = {}
+        for n, wordings in self._narrower_rows:
+            if len(wordings) < 2:
+                raise GmError(f"{shown}:{n}", "a narrower row needs a broad wording and at least one narrower one", "list the kinds in the variants column")
+            broad = self.token_of(wordings[0])
+            if broad is None:
+                raise GmError(
+                    f"{shown}:{n}",
+                    f"broad wording {wordings[0]!r} is not one word or lexicon concept",
+                    "add the phrase as a concept row first, or name a single word",
+                )
+            for v in wordings[1:]:
+                tokens = self.tokens_of(v)
+                if not tokens:
+                    raise GmError(f"{shown}:{n}", f"narrower wording {v!r} has no words", "remove it or fix the spelling")
+                if broad in tokens:
+                    raise GmError(f"{shown}:{n}", f"narrower wording {v!r} names the broad concept itself", "label containment already puts it under; drop it")
+                if tokens not in narrower.setdefault(broad, []):
+                    narrower[broad].append(tokens)
+        self.narrower = {t: tuple(k) for t, k in narrower.items()}
+
+    def tokens_of(self, wording: str) -> frozenset[str]:
+        """The tokens a wording normalises to (concept tokens and word stems)."""
+        raw = [w for w in words(wording, self.keep) if not self.word_kind(w)]
+        return frozenset(c if c is not None else stem(span[0]) for c, span in self.phrases(raw))
 
     def _read_stopwords(self, path: Path) -> None:
         shown = rel(path)

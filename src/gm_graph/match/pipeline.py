@@ -10,7 +10,7 @@ from gm_graph.match.block import candidate_keys
 from gm_graph.match.canonical import assign_ids, choose_definition, choose_label
 from gm_graph.match.cluster import cluster, ordered
 from gm_graph.match.config import METHOD_CURATION, METHOD_LEXICAL, METHOD_SINGLETON, MatchConfig
-from gm_graph.match.hierarchy import broader_links, containment
+from gm_graph.match.hierarchy import broader_links, containment, lexicon_kinds
 from gm_graph.match.lexicon import Lexicon
 from gm_graph.match.normalise import Normaliser
 from gm_graph.match.result import (
@@ -244,6 +244,7 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
         config,
         describe=lambda i: _where(items[i]),
         parts=[(i, g, s) for i, g in part_of if (s := pair_score(i, g)) >= config.accept],
+        kinds=[(i, j) for i, j in lexicon_kinds(scorer.items, lexicon, config) if ordered(i, j) not in cannot_curated],
     )
     conflicts.extend(broader_conflicts)
     timing["hierarchy"] = time.perf_counter() - t
