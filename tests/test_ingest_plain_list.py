@@ -600,6 +600,34 @@ def test_use_case_and_example_bullets_under_a_numbered_line_describe_it():
     ]
 
 
+def test_field_bullets_under_a_labelled_bullet_describe_it():
+    # A nested list flattened by a copy (a public synthetic-data page, sweep of session 9):
+    # "- Label:" bullets each followed, at the same indent, by "- Use Case:", "- Why ...:"
+    # and "- Techniques:" bullets. Those describe the bullet above; they are not use cases.
+    res = ING.parse(doc(
+        "Model training",
+        "- Fraud simulation: (high value)",
+        "- Use Case: Card fraud and machine failures.",
+        "- Why Synthetic Data Helps: Real fraud cases are rare.",
+        "- Techniques: GANs, rule-based simulation.",
+        "- Class balancing: (medium value)",
+        "- Use Case: Spam filters.",
+        "- Tagline generator",
+    ))
+    assert rows(res) == [
+        (2, "Fraud simulation",
+         "(high value); Card fraud and machine failures.; Why Synthetic Data Helps: Real fraud cases are rare.; "
+         "Techniques: GANs, rule-based simulation.", ["Model training"], None, "item"),
+        (6, "Class balancing", "(medium value); Spam filters.", ["Model training"], None, "item"),
+        (8, "Tagline generator", "", ["Model training"], None, "item"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Limits and Responsible Use", "Responsible use", "Ethics", "What to avoid", "Limits"])
+def test_limits_and_responsible_use_sections_hold_no_use_cases(heading):
+    assert other_section(heading) == "key considerations"
+
+
 def test_lists_of_models_tools_and_algorithms_are_not_use_cases():
     res = ING.parse(doc(
         "1. Image Generation Models",

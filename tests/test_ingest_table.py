@@ -217,6 +217,16 @@ def test_columns_need_a_label_and_take_the_first_of_each():
     assert set(COLUMNS) == {"label", "description", "section", "tools"}
 
 
+def test_a_first_category_column_names_the_use_cases_when_no_column_is_labelled():
+    # A university page's "Category | How it works | Examples" table (sweep of session 9)
+    assert columns(["Category", "How it works", "Examples"]) == {"label": [0], "section": [], "description": [1, 2]}
+    r = ING.parse(doc("| Category | How it works | Examples |", "|---|---|---|", "| Fashion design | Sketches from text | A brand's design tool |"))
+    assert rows(r) == [(3, "Fashion design", "Sketches from text; Examples: A brand's design tool", [])]
+    # an industry or media column alone is still no label column: rows would be industries
+    assert columns(["Industry", "Description"]) is None
+    assert columns(["Media type", "How it works"]) is None
+
+
 def test_extra_description_columns_are_labelled():
     r = ING.parse(doc("Use case,Description,Example", "Try-on,Clothes on you,Zara app"))
     assert r.items[0].description == "Clothes on you; Example: Zara app"

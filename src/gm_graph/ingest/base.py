@@ -105,6 +105,14 @@ OTHER_SECTIONS: tuple[tuple[str, str], ...] = (
     ("best practice", "best practice"),
     ("tips", "best practice"),
     ("caveats", "key considerations"),
+    ("limits$", "key considerations"),
+    ("limits and", "key considerations"),
+    ("responsible use", "key considerations"),
+    ("responsible ai", "key considerations"),
+    ("ethical use", "key considerations"),
+    ("ethics$", "key considerations"),
+    ("what to avoid", "key considerations"),
+    ("dos and don", "key considerations"),
     ("how to choose", "best practice"),
     ("recommendations$", "best practice"),
     ("our recommendations", "best practice"),
@@ -169,6 +177,7 @@ ATTRIBUTES: frozenset[str] = frozenset(
         "benefit", "benefits", "impact", "why it matters", "value", "advantages",
         "challenge", "challenges", "limitations", "risks", "status", "maturity",
         "use case", "application", "business value", "outcome", "outcomes", "results",
+        "technique", "techniques", "methods", "approach",
     }
 )
 
@@ -180,8 +189,8 @@ def attribute_detail(label: str, value: str) -> str | None:
     """What an attribute bullet adds to its item's description ("Tools: Veo"; a "What it is"
     value alone), or None when ``label`` is not an attribute."""
     folded = label.casefold()
-    if folded not in ATTRIBUTES:
-        return None
+    if folded not in ATTRIBUTES and not folded.startswith(("why ", "how it ", "how this ")):
+        return None  # "Why synthetic data helps:", "How it helps:" explain the item above
     return value if folded in PLAIN_ATTRIBUTES and value else f"{label}: {value}".rstrip(": ")
 
 

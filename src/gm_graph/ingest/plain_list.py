@@ -575,11 +575,15 @@ class PlainList(Ingester):
                     and line.marker == "bullet"
                     and open_items
                     and open_items[-1][0] == indent
-                    and markers.get(id(open_items[-1][1])) in ("number", "letter", "upper")
+                    and (
+                        markers.get(id(open_items[-1][1])) in ("number", "letter", "upper")
+                        or (last is not None and last[1] is open_items[-1][1])
+                    )
                     and attribute_detail(label, description) is not None
                 ):
                     # "1. Content creation" then "- Use case: ..." / "- Example: ..." at the
-                    # same indent: the bullets describe the numbered item.
+                    # same indent: the bullets describe the numbered item; so do such bullets
+                    # right under a "- Label:" bullet (a nested list flattened by a copy).
                     indent += 0.5
                 while open_items and open_items[-1][0] >= indent:
                     open_items.pop()

@@ -70,7 +70,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "description": (
         "description", "descriptions", "details", "detail", "summary", "example", "examples",
-        "explanation", "what it does", "notes",
+        "explanation", "what it does", "how it works", "notes",
     ),
     "section": (
         "industry", "industries", "sector", "category", "categories", "domain", "media",
@@ -82,6 +82,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "providers", "example providers", "solutions",
     ),
 }
+
+# Section headers that name the use cases when a table has no label column and starts with one.
+LABEL_FALLBACK = frozenset({"category", "categories", "type", "types", "area", "areas"})
 
 # At most this many section columns nest (level 1 and level 2).
 MAX_SECTION_COLUMNS = 2
@@ -126,6 +129,10 @@ def columns(header: list[str]) -> dict[str, list[int]] | None:
         role = column_role(cell)
         if role:
             roles.setdefault(role, []).append(i)
+    if "label" not in roles and roles.get("section", [None])[0] == 0 and "description" in roles and header_key(header[0]) in LABEL_FALLBACK:
+        # "Category | How it works | Examples": with no label column, a first column of kinds
+        # (not of industries or media) names the use cases, one per row.
+        roles["label"] = [roles["section"].pop(0)]
     if "label" not in roles or len(header) < 2:
         return None
     roles["label"] = roles["label"][:1]
