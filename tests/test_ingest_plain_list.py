@@ -600,6 +600,30 @@ def test_use_case_and_example_bullets_under_a_numbered_line_describe_it():
     ]
 
 
+def test_a_roman_numeral_over_a_lettered_list_is_a_heading():
+    # A chat-written essay (sweep of session 9): "I." over prose, then "A." / "B." over bullets.
+    res = ING.parse(doc(
+        "I. Content Creation and Media",
+        "Generative models now make much of what media teams publish.",
+        "A. Text Generation",
+        "Language models such as GPT-4 write text in many styles and voices. Use cases include:",
+        "- Article Writing: Drafts of posts and news.",
+        "- Summarization: Short versions of long reports.",
+        "B. Image Generation",
+        "- Product Design: Mockups and prototypes.",
+        "II. Sound",
+        "Audio is next.",
+        "A. Voice Generation",
+        "- Dubbing: Speech in other languages.",
+    ))
+    assert rows(res) == [
+        (5, "Article Writing", "Drafts of posts and news.", ["Content Creation and Media", "Text Generation"], None, "item"),
+        (6, "Summarization", "Short versions of long reports.", ["Content Creation and Media", "Text Generation"], None, "item"),
+        (8, "Product Design", "Mockups and prototypes.", ["Content Creation and Media", "Image Generation"], None, "item"),
+        (12, "Dubbing", "Speech in other languages.", ["Sound", "Voice Generation"], None, "item"),
+    ]
+
+
 def test_field_bullets_under_a_labelled_bullet_describe_it():
     # A nested list flattened by a copy (a public synthetic-data page, sweep of session 9):
     # "- Label:" bullets each followed, at the same indent, by "- Use Case:", "- Why ...:"

@@ -10,6 +10,7 @@ in. This ingester reads the common ones::
     **Healthcare**                                   <- Heading (a bold line)
     Retail and Fashion                               <- Heading (a short Title Case line over list items)
     3. Healthcare                                    <- Heading (a numbered line over bullets)
+    II. Content creation                             <- Heading (a Roman numeral over "A." ...)
     - Medical imaging: synthetic scans               <- Item ("Label: description")
     * Patient education – animated explainers        <- Item ("Label – description", "Label - description")
     1) **Drug discovery**: molecule renders          <- Item (bold label, as in markdown-bold)
@@ -129,6 +130,7 @@ _LIST_ITEM: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bullet", re.compile(r"^(\s*)[" + _BULLET_GLYPHS + r"]\s*(\S.*)$")),
     ("number", re.compile(r"^(\s*)(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\))\s+(\S.*)$")),
     ("letter", re.compile(r"^(\s*)(?:[a-z][.)]|\([a-z]\))\s+(\S.*)$")),
+    ("roman", re.compile(r"^(\s*)[IVX]{2,5}[.)]\s+(\S.*)$")),  # "II.", "IV." ("I." reads as a capital letter)
     ("upper", re.compile(r"^(\s*)[A-Z][.)]\s+(\S.*)$")),
 )
 _NUMBERING = re.compile(
@@ -160,12 +162,21 @@ class _Line:
     kind: str  # "skip", "table", "md", "list" or "plain"
     reason: str = ""  # for "skip" and "table"
     indent: int = 0
-    marker: str = ""  # for "list": bullet, number, letter, upper, symbol
+    marker: str = ""  # for "list": bullet, number, letter, roman, upper, symbol
     content: str = ""  # the text after the marker (list), the heading text (md), the stripped text (plain)
     depth: int = 0  # for "md": the number of "#"
 
 
 # --- text helpers ---------------------------------------------------------------------
+
+_UPPER_MARK = re.compile(r"^\s*\(?([A-Z]{1,4})[.)]\s")
+
+
+def _letter(line: _Line) -> str:
+    """The capital letter or Roman numeral that marks an "upper" list line ("I", "A"), or ""."""
+    m = _UPPER_MARK.match(line.text)
+    return m.group(1) if m else ""
+
 
 
 def heading_text(text: str) -> str:
@@ -423,6 +434,11 @@ class PlainList(Ingester):
             nxt = self._next_list(lines, i)
             if nxt is None or nxt.kind != "list" or self._is_attribute(nxt):
                 return None
+            if line.marker in ("upper", "roman") and nxt.marker == "upper" and _letter(nxt) == "A" and _letter(line) not in ("", "A"):
+                # "I. Content creation" over "A. Text generation": a Roman numeral heads a
+                # lettered list that starts again at "A"; its own style, one level further out
+                text = heading_text(line.content)
+                return ("list-roman", text) if text else None
             if nxt.indent > line.indent or (nxt.marker != line.marker and nxt.indent >= line.indent):
                 text = heading_text(line.content)
                 return (f"list-{line.marker}", text) if text else None
@@ -576,7 +592,7 @@ class PlainList(Ingester):
                     and open_items
                     and open_items[-1][0] == indent
                     and (
-                        markers.get(id(open_items[-1][1])) in ("number", "letter", "upper")
+                        markers.get(id(open_items[-1][1])) in ("number", "letter", "upper", "roman")
                         or (last is not None and last[1] is open_items[-1][1])
                     )
                     and attribute_detail(label, description) is not None
@@ -616,7 +632,7 @@ class PlainList(Ingester):
                 and split is None
                 and not last[1].description
                 and last[1].line == n - 1
-                and lines[i - 1].marker in ("number", "letter", "upper")
+                and lines[i - 1].marker in ("number", "letter", "upper", "roman")
                 and line.content.rstrip().endswith((".", "!", ")"))
             ):
                 # "1. Virtual try-on" then "See clothes on you." on the very next line: a lazy
