@@ -600,6 +600,33 @@ def test_use_case_and_example_bullets_under_a_numbered_line_describe_it():
     ]
 
 
+def test_a_numbered_line_over_a_paragraph_and_benefit_bullets_is_the_use_case():
+    # An article's "1. Title", a paragraph, then bullets saying what it brings (sweep of
+    # session 9): the numbered line is the use case, the paragraph and bullets describe it.
+    # Bullets that name things ("Ad copy") still make the numbered line a heading.
+    res = ING.parse(doc(
+        "1. Synthetic Scan Generation",
+        "",
+        "Models make realistic scans for training.",
+        "",
+        "  • Augments rare-disease datasets",
+        "  • Preserves patient privacy",
+        "",
+        "2. Marketing",
+        "",
+        "Teams use it for campaigns.",
+        "",
+        "  • Ad copy drafts",
+        "  • Social images",
+    ))
+    assert rows(res) == [
+        (1, "Synthetic Scan Generation",
+         "Models make realistic scans for training.; Augments rare-disease datasets; Preserves patient privacy", [], None, "item"),
+        (12, "Ad copy drafts", "", ["Marketing"], None, "item"),
+        (13, "Social images", "", ["Marketing"], None, "item"),
+    ]
+
+
 def test_a_roman_numeral_over_a_lettered_list_is_a_heading():
     # A chat-written essay (sweep of session 9): "I." over prose, then "A." / "B." over bullets.
     res = ING.parse(doc(

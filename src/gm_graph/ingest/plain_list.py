@@ -172,6 +172,21 @@ class _Line:
 _UPPER_MARK = re.compile(r"^\s*\(?([A-Z]{1,4})[.)]\s")
 
 
+# First words of bullets that state what a use case brings ("Reduces trial costs", "Improves
+# recall"), not a use case: such bullets describe the item above them.
+BENEFIT_VERBS = frozenset(
+    """reduces improves enhances augments preserves predicts increases enables saves speeds boosts
+    lowers cuts accelerates eliminates minimizes minimises streamlines shortens ensures protects
+    raises drives maximizes maximises""".split()
+)
+
+
+def _benefit(content: str) -> bool:
+    """Whether a bullet's text states a benefit ("Reduces trial risks and costs")."""
+    first = unmark(content).split(maxsplit=1)
+    return bool(first) and first[0].casefold() in BENEFIT_VERBS
+
+
 def _letter(line: _Line) -> str:
     """The capital letter or Roman numeral that marks an "upper" list line ("I", "A"), or ""."""
     m = _UPPER_MARK.match(line.text)
@@ -432,7 +447,7 @@ class PlainList(Ingester):
                 text = heading_text(line.content)
                 return (f"list-{line.marker}", text) if text else None
             nxt = self._next_list(lines, i)
-            if nxt is None or nxt.kind != "list" or self._is_attribute(nxt):
+            if nxt is None or nxt.kind != "list" or self._is_attribute(nxt) or self._over_benefits(lines, nxt):
                 return None
             if line.marker in ("upper", "roman") and nxt.marker == "upper" and _letter(nxt) == "A" and _letter(line) not in ("", "A"):
                 # "I. Content creation" over "A. Text generation": a Roman numeral heads a
@@ -443,6 +458,24 @@ class PlainList(Ingester):
                 text = heading_text(line.content)
                 return (f"list-{line.marker}", text) if text else None
         return None
+
+    @staticmethod
+    def _over_benefits(lines: list[_Line], first: _Line) -> bool:
+        """Whether the run of bullets starting at ``first`` mostly states benefits
+        ("1. Medical image synthesis", a paragraph, "• Augments training datasets", "• Enhances
+        low-quality scans"): then the numbered line above is the use case, not a heading."""
+        k = lines.index(first)
+        run = []
+        while k < len(lines) and lines[k].kind == "list" and lines[k].marker == first.marker and lines[k].indent == first.indent:
+            run.append(lines[k])
+            k += 1
+        return len(run) >= 2 and 2 * sum(_benefit(b.content) for b in run) > len(run)
+
+    def _over_benefits_after(self, lines: list[_Line], i: int) -> bool:
+        """Whether the numbered line ``i`` stands over a paragraph and then benefit bullets
+        (so the paragraph, even after a blank line, is its description)."""
+        nxt = self._next_list(lines, i)
+        return nxt is not None and nxt.kind == "list" and self._over_benefits(lines, nxt)
 
     def _over_sub_sections(self, lines: list[_Line], i: int) -> bool:
         """Whether the numbered line ``i`` heads ``Label:`` sub-sections ("1. Image models",
@@ -605,6 +638,8 @@ class PlainList(Ingester):
                     open_items.pop()
                 parent = open_items[-1][1] if open_items else None
                 detail = attribute_detail(label, description) if parent is not None else None
+                if detail is None and parent is not None and _benefit(line.content):
+                    detail = unmark(line.content)  # "• Reduces trial risks and costs" under its item
                 if detail is not None:
                     _append(parent, detail, "; ")
                     last, last_content = (line.indent, parent), n
@@ -631,7 +666,8 @@ class PlainList(Ingester):
                 last is not None
                 and split is None
                 and not last[1].description
-                and last[1].line == n - 1
+                and lines[i - 1].n == last[1].line
+                and (last[1].line == n - 1 or self._over_benefits_after(lines, i - 1))
                 and lines[i - 1].marker in ("number", "letter", "upper", "roman")
                 and line.content.rstrip().endswith((".", "!", ")"))
             ):
