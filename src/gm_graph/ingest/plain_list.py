@@ -193,7 +193,6 @@ def _letter(line: _Line) -> str:
     return m.group(1) if m else ""
 
 
-
 def heading_text(text: str) -> str:
     """Clean heading text: emoji, Markdown, numbering ("3.", "A.", "IV.") and a final ":" removed."""
     _, text = symbol_prefix(text)
@@ -447,7 +446,7 @@ class PlainList(Ingester):
                 text = heading_text(line.content)
                 return (f"list-{line.marker}", text) if text else None
             nxt = self._next_list(lines, i)
-            if nxt is None or nxt.kind != "list" or self._is_attribute(nxt) or self._over_benefits(lines, nxt):
+            if nxt is None or nxt.kind != "list" or self._is_attribute(nxt) or self._over_benefits(lines, i, nxt):
                 return None
             if line.marker in ("upper", "roman") and nxt.marker == "upper" and _letter(nxt) == "A" and _letter(line) not in ("", "A"):
                 # "I. Content creation" over "A. Text generation": a Roman numeral heads a
@@ -460,11 +459,12 @@ class PlainList(Ingester):
         return None
 
     @staticmethod
-    def _over_benefits(lines: list[_Line], first: _Line) -> bool:
-        """Whether the run of bullets starting at ``first`` mostly states benefits
-        ("1. Medical image synthesis", a paragraph, "• Augments training datasets", "• Enhances
-        low-quality scans"): then the numbered line above is the use case, not a heading."""
-        k = lines.index(first)
+    def _over_benefits(lines: list[_Line], i: int, first: _Line) -> bool:
+        """Whether the run of bullets starting at ``first`` (the next list line after line
+        ``i``) mostly states benefits ("1. Medical image synthesis", a paragraph, "• Augments
+        training datasets", "• Enhances low-quality scans"): then the numbered line ``i`` is
+        the use case, not a heading."""
+        k = next(j for j in range(i + 1, len(lines)) if lines[j] is first)  # a few lines on
         run = []
         while k < len(lines) and lines[k].kind == "list" and lines[k].marker == first.marker and lines[k].indent == first.indent:
             run.append(lines[k])
@@ -475,7 +475,7 @@ class PlainList(Ingester):
         """Whether the numbered line ``i`` stands over a paragraph and then benefit bullets
         (so the paragraph, even after a blank line, is its description)."""
         nxt = self._next_list(lines, i)
-        return nxt is not None and nxt.kind == "list" and self._over_benefits(lines, nxt)
+        return nxt is not None and nxt.kind == "list" and self._over_benefits(lines, i, nxt)
 
     def _over_sub_sections(self, lines: list[_Line], i: int) -> bool:
         """Whether the numbered line ``i`` heads ``Label:`` sub-sections ("1. Image models",

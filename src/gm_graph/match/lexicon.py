@@ -89,8 +89,6 @@ class Lexicon:
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # token -> its near-synonym class ids
     # broad concept token -> the token sets of its narrower wordings (``narrower`` rows)
     narrower: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
-    _narrower_rows: list[tuple[int, list[str]]] = field(default_factory=list)
-    _shown: str = ""
     _first: frozenset[str] = frozenset()
     _max_len: int = 1
 
@@ -98,12 +96,14 @@ class Lexicon:
     @classmethod
     def load(cls, lexicon_path: Path, stopwords_path: Path) -> Lexicon:
         lex = cls()
-        lex._read_lexicon(Path(lexicon_path))
+        narrower_rows = lex._read_lexicon(Path(lexicon_path))
         lex._read_stopwords(Path(stopwords_path))
-        lex._read_narrower()
+        lex._read_narrower(rel(Path(lexicon_path)), narrower_rows)
         return lex
 
-    def _read_lexicon(self, path: Path) -> None:
+    def _read_lexicon(self, path: Path) -> list[tuple[int, list[str]]]:
+        """Read the ``same`` and ``related`` rows; return the ``narrower`` rows, which are read
+        once the word classes are known."""
         shown = rel(path)
         seen: dict[tuple[str, ...], int] = {}
         rows = []
@@ -162,8 +162,7 @@ class Lexicon:
                 if class_id not in related.setdefault(token, []):
                     related[token].append(class_id)
         self.related = {t: tuple(c) for t, c in related.items()}
-        self._narrower_rows = [(n, wordings) for n, kind, wordings in rows if kind == "narrower"]
-        self._shown = shown
+        return [(n, wordings) for n, kind, wordings in rows if kind == "narrower"]
 
     def token_of(self, wording: str) -> str | None:
         """The one token a wording normalises to (a concept token or a word's stem), or None
@@ -171,12 +170,11 @@ class Lexicon:
         tokens = [c if c is not None else stem(span[0]) for c, span in self.phrases(words(wording, self.keep))]
         return tokens[0] if len(tokens) == 1 else None
 
-    def _read_narrower(self) -> None:
+    def _read_narrower(self, shown: str, rows: list[tuple[int, list[str]]]) -> None:
         """Read the ``narrower`` rows (after the word classes, so that stop words are dropped)."""
-        shown = self._shown
         # Kinds of a broad concept: the broad wording is one token, each narrower one a set of tokens.
         narrower: dict[str, list[frozenset[str]]] = {}
-        for n, wordings in self._narrower_rows:
+        for n, wordings in rows:
             if len(wordings) < 2:
                 raise GmError(f"{shown}:{n}", "a narrower row needs a broad wording and at least one narrower one", "list the kinds in the variants column")
             broad = self.token_of(wordings[0])
