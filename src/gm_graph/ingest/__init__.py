@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from gm_graph.errors import GmError, rel
-from gm_graph.ingest import html
+from gm_graph.ingest import html, markup
 from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, Ingester, Segment
 from gm_graph.manifest import Source
 from gm_graph.model import ParseResult
@@ -79,6 +79,11 @@ def read_text(path: Path) -> list[str]:
             return html.markdown_lines(text)
         except Exception as exc:  # html.parser is lenient; never let a page end in a traceback
             raise GmError(shown, f"the HTML could not be read ({type(exc).__name__}: {exc})", "save the page again as HTML, or copy its text into a .md file") from None
+    suffix = path.suffix.lower()
+    if suffix in markup.ORG_SUFFIXES or (suffix not in markup.RST_SUFFIXES and markup.looks_like_org(text)):
+        return markup.org_lines(text)
+    if suffix in markup.RST_SUFFIXES:
+        return markup.rst_lines(text)
     return text.splitlines()
 
 
