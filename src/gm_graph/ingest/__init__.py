@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from gm_graph.errors import GmError, rel
-from gm_graph.ingest import html, markup
+from gm_graph.ingest import html, markup, pdftext
 from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, Ingester, Segment
 from gm_graph.manifest import Source
 from gm_graph.model import ParseResult
@@ -84,6 +84,8 @@ def read_text(path: Path) -> list[str]:
         return markup.org_lines(text)
     if suffix in markup.RST_SUFFIXES:
         return markup.rst_lines(text)
+    if pdftext.looks_like_pdf_text(text):
+        return pdftext.unwrap(text)
     return text.splitlines()
 
 

@@ -33,6 +33,7 @@ from gm_graph.text import repair, strip_symbols
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SEPARATOR = re.compile(r"^\s{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(\S.*)$")
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s")
 _BOLD_START = re.compile(r"^(\*\*|__)(.+?)\1(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
@@ -151,6 +152,21 @@ class MarkdownBold(Ingester):
         return round(max(0.0, min(1.0, score)), 3)
 
     @staticmethod
+    def _over_bold_bullets(numbered: list[tuple[int, str]], k: int) -> bool:
+        """Whether the bullets indented under line ``k`` are mostly bold-labelled items with
+        descriptions of their own (the use cases of a numbered category)."""
+        inner: list[str] = []
+        for _, raw in numbered[k + 1 :]:
+            if not raw.strip():
+                continue
+            b = _BULLET.match(raw)
+            if b is None or not b.group(1):
+                break
+            inner.append(repair(b.group(2).strip()))
+        described = [c for c in inner if (split := split_bold(c)) is not None and split[1]]
+        return len(described) >= 2 and len(described) * 2 >= len(inner)
+
+    @staticmethod
     def _attribute_share(bullets: list[str]) -> float:
         """The share of bullets whose label is an item attribute ("Tools:", "What it is:")."""
         return sum(1 for b in bullets if (split_bold(b) or split_label(unmark(b)))[0].casefold() in ATTRIBUTES) / len(bullets)
@@ -219,6 +235,23 @@ class MarkdownBold(Ingester):
                 label, description = bold or split_label(unmark(content))
                 if not label:
                     pending.append((n, raw, "section intro"))
+                    continue
+                if indent == 0 and _NUMBERED.match(raw) and bold and not description and self._over_bold_bullets(numbered, k):
+                    # "1. **Advertising & Marketing**" over "   - **Personalized ads** – ...": a chat
+                    # answer's numbered category, a section of its own (one level under the
+                    # headings), not a use case with kinds.
+                    bullets.clear()
+                    reason = other_section(label)
+                    if reason:
+                        skip_section = (7, reason)
+                        pending.append((n, raw, reason))
+                        continue
+                    heading = Heading(text=label, verbatim=raw, line=n, level=max(levels.values(), default=0) + 1)
+                    while stack and stack[-1].level >= heading.level:
+                        stack.pop()
+                    stack.append(heading)
+                    result.headings.append(heading)
+                    seen_content, last_content = True, n
                     continue
                 while bullets and bullets[-1][0] >= indent:
                     bullets.pop()

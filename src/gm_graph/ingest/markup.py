@@ -95,51 +95,85 @@ def _org_title(raw: str, todo: set[str]) -> str:
     return _org_inline(_ORG_COOKIE.sub("", _ORG_PRIORITY.sub("", title)).strip())
 
 
-def _org_leaf_items(lines: list[str], todo: set[str]) -> tuple[dict[int, str], set[int]]:
-    """The headlines that are use cases, not sections: ``{line index: first paragraph}``, and
-    the indexes of the body lines taken into those items.
+def _org_items(lines: list[str], todo: set[str]) -> tuple[dict[int, tuple[int, str]], set[int], dict[int, int]]:
+    """Which headlines are use cases, not sections.
 
-    A headline is an item when no headline is nested under it, its body holds no list (and
-    is not just a source or example block), and it
-    sits under a headline of its own (or every top-level headline is such a leaf: a flat
-    file of use cases); a headline naming a section that holds no use cases
-    ("Introduction", "Conclusion", ...) stays a heading.
+    Returns ``{line index: (indent, first paragraph)}`` for the item headlines, the indexes
+    of the body lines taken into them (left empty), and ``{line index: extra indent}`` for the
+    list lines of their bodies (kept, nested under the item).
+
+    A headline below the top level is an item when
+
+    * no headline is nested under it and its body is not a list alone (a paragraph may come
+      first: "Face replacement from archive footage." over "- Needs: consent") nor just a
+      source or example block ("Example prompt"); or
+    * headlines are nested under it, its body opens with a paragraph, and a headline beside
+      it is such a leaf item: a use case with kinds of it ("Synthetic medical images" over
+      "Synthetic X-rays" and "Synthetic MRI slices"). Its nested items become its children.
+
+    A top-level headline is a section unless every top-level headline is a leaf item (a flat
+    file of use cases). A headline naming a section that holds no use cases ("Introduction",
+    "Parking lot", ...) is never an item.
     """
     from gm_graph.ingest.base import other_section
 
-    heads = [(i, len(m.group(1)), m.group(2)) for i, t in enumerate(lines) if (m := _ORG_HEADLINE.match(t))]
-    leaves = []
-    for k, (i, level, raw) in enumerate(heads):
-        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
-        if k + 1 < len(heads) and heads[k + 1][1] > level:
-            continue
-        body = range(i + 1, end)
-        text = _org_text_lines(lines, body)
-        if any(_ORG_ITEM.match(lines[j]) for j in text):
-            continue
+    heads = [(i, len(m.group(1)), _org_title(m.group(2), todo)) for i, t in enumerate(lines) if (m := _ORG_HEADLINE.match(t))]
+    if not heads:
+        return {}, set(), {}
+    top = min(level for _, level, _ in heads)
+    info = []  # (index, level, title, body, has children, paragraph, list lines, could be a leaf item)
+    for k, (i, level, title) in enumerate(heads):
+        body = range(i + 1, heads[k + 1][0] if k + 1 < len(heads) else len(lines))
+        children = k + 1 < len(heads) and heads[k + 1][1] > level
+        text = [j for j in _org_text_lines(lines, body) if lines[j].strip()]
+        listed = [j for j in text if _ORG_ITEM.match(lines[j])]
+        paragraph: list[int] = []
+        for j in text:
+            if _ORG_ITEM.match(lines[j]) or (paragraph and not lines[j - 1].strip()):
+                break
+            paragraph.append(j)
         blocks = {b.group(2).lower() for j in body if (b := _ORG_BLOCK.match(lines[j]))}
-        if not any(lines[j].strip() for j in text) and blocks and blocks <= _ORG_HIDDEN_BLOCKS:
-            continue  # a headline over a code or example block only ("Example prompt")
-        leaves.append((i, level, raw, body))
-    top = [h for h in heads if h[1] == min((h[1] for h in heads), default=1)]
-    flat = bool(top) and all(any(leaf[0] == h[0] for leaf in leaves) for h in top)
-    items: dict[int, str] = {}
+        code_only = not text and bool(blocks) and blocks <= _ORG_HIDDEN_BLOCKS
+        named = bool(title) and not other_section(title)
+        leaf = named and not children and not code_only and (not listed or bool(paragraph))
+        info.append((i, level, title, body, children, paragraph, listed, leaf))
+    flat = all(entry[7] for entry in info if entry[1] == top)
+    items: dict[int, tuple[int, str]] = {}
     absorbed: set[int] = set()
-    for i, level, raw, body in leaves:
-        title = _org_title(raw, todo)
-        if not title or other_section(title) or (level == top[0][1] and not flat):
-            continue
-        # The first paragraph of the body is the item's description; the body's other lines
-        # are left empty.
-        paragraph: list[str] = []
-        for j in _org_text_lines(lines, body):
-            if lines[j].strip():
-                if paragraph and not lines[j - 1].strip():
-                    break
-                paragraph.append(_org_inline(lines[j].strip()))
-        absorbed.update(body)
-        items[i] = " ".join(paragraph)
-    return items, absorbed
+    nested: dict[int, int] = {}
+    ancestors: list[tuple[int, bool]] = []  # (level, is an item) of the headlines above
+    for k, (i, level, title, body, children, paragraph, listed, leaf) in enumerate(info):
+        while ancestors and ancestors[-1][0] >= level:
+            ancestors.pop()
+        siblings = [e for e in info if e[1] == level and _parent(info, e) == _parent(info, info[k])]
+        group = (
+            children
+            and bool(paragraph)
+            and bool(title)
+            and not other_section(title)
+            and any(e[7] for e in siblings)
+        )
+        is_item = (leaf or group) and (level > top or flat)
+        if is_item:
+            depth = sum(1 for _, item in ancestors if item)
+            items[i] = (2 * depth, " ".join(_org_inline(lines[j].strip()) for j in paragraph))
+            listed_set = set(listed)
+            for j in body:
+                if j in listed_set or (nested and j - 1 in nested and lines[j].strip() and _indent(lines[j]) > 0 and j not in paragraph):
+                    nested[j] = 2 * depth + 2
+                else:
+                    absorbed.add(j)
+        ancestors.append((level, is_item))
+    return items, absorbed, nested
+
+
+def _parent(info: list, entry) -> int | None:
+    """The line index of the headline a headline is nested in (None at the top)."""
+    k = info.index(entry)
+    for e in reversed(info[:k]):
+        if e[1] < entry[1]:
+            return e[0]
+    return None
 
 
 def _org_text_lines(lines: list[str], span: range) -> list[int]:
@@ -170,7 +204,7 @@ def org_lines(text: str) -> list[str]:
                 has_title = True
             elif key in ("TODO", "SEQ_TODO", "TYP_TODO"):
                 todo.update(w.split("(")[0] for w in m.group(2).replace("|", " ").split())
-    items, absorbed = _org_leaf_items(lines, todo)
+    items, absorbed, nested = _org_items(lines, todo)
     out: list[str] = []
     hidden = drawer = False
     for t in lines:
@@ -203,7 +237,8 @@ def org_lines(text: str) -> list[str]:
         if m := _ORG_HEADLINE.match(t):
             title = _org_title(m.group(2), todo)
             if len(out) in items:
-                out.append(f"- **{title}**" + (f": {items[len(out)]}" if items[len(out)] else ""))
+                indent, paragraph = items[len(out)]
+                out.append(f"{' ' * indent}- **{title}**" + (f": {paragraph}" if paragraph else ""))
                 continue
             level = min(len(m.group(1)) + has_title, 6)
             out.append(f"{'#' * level} {title}" if title else "")
@@ -216,7 +251,7 @@ def org_lines(text: str) -> list[str]:
             out.append("|" + "|".join(" --- " for _ in cells) + "|")
             continue
         if m := _ORG_ITEM.match(t):
-            indent, body = m.group(1), m.group(2)
+            indent, body = " " * nested.get(len(out), 0) + m.group(1), m.group(2)
             marker = "-" if t.lstrip()[0] in "-+*" else t.lstrip().split()[0].replace(")", ".")
             if d := _ORG_DESCRIPTION.match(body):
                 term = _org_inline(d.group(1).strip())
@@ -249,6 +284,7 @@ def _indent(t: str) -> int:
 
 
 def _rst_inline(text: str) -> str:
+    text = text.replace(" --- ", " — ").replace(" -- ", " – ")  # typographic dashes, as written in rst
     text = _RST_LINK.sub(r"\1", text)
     text = _RST_ROLE.sub(r"\1", text)
     text = _RST_LITERAL.sub(r"\1", text)
@@ -277,10 +313,11 @@ def rst_lines(text: str) -> list[str]:
     n = len(lines)
     out = [""] * n
     styles: list[tuple[str, bool]] = []
+    done: set[int] = set()  # lines already taken into a definition-list item
     i = 0
     while i < n:
         t = lines[i]
-        if not t.strip():
+        if not t.strip() or i in done:
             i += 1
             continue
         title = _is_title(lines, i)
@@ -305,30 +342,41 @@ def rst_lines(text: str) -> list[str]:
             i += 1
             continue
         if (m := _RST_BULLET.match(t)) and not _RST_ADORNMENT.match(t):
-            out[i] = f"{m.group(1)}- {_rst_inline(m.group(2))}"
-            i += 1
+            more, j = _rst_continuation(lines, i)
+            out[i] = f"{m.group(1)}- {_rst_inline(_joined(m.group(2), more))}"
+            i = j
             continue
         if m := _RST_ENUM.match(t):
             indent = m.group(1) if m.group(1) is not None else m.group(3)
             body = m.group(2) if m.group(2) is not None else m.group(4)
-            out[i] = f"{indent}1. {_rst_inline(body)}"
-            i += 1
+            more, j = _rst_continuation(lines, i)
+            out[i] = f"{indent}1. {_rst_inline(_joined(body, more))}"
+            i = j
             continue
         nxt = lines[i + 1] if i + 1 < n else ""
         prev_blank = i == 0 or not lines[i - 1].strip()
         if prev_blank and nxt.strip() and _indent(nxt) > _indent(t) and not t.rstrip().endswith("::"):
-            # A definition-list item: the term, then its indented definition.
+            # A definition-list item: the term, then its indented definition. The definition's
+            # paragraphs go up to the term's line; a list inside it stays where it is, nested
+            # under the term (kinds of it), and is read by this loop.
             j = i + 1
             definition = []
+            in_list = -1  # the marker indent of a list inside the definition, while in it
             while j < n and (not lines[j].strip() or _indent(lines[j]) > _indent(t)):
-                if lines[j].strip():
-                    definition.append(lines[j].strip())
+                line = lines[j]
+                if line.strip():
+                    if _RST_BULLET.match(line) or _RST_ENUM.match(line):
+                        in_list = _indent(line)
+                    elif in_list < 0 or _indent(line) <= in_list:
+                        in_list = -1
+                        definition.append(line.strip())
+                        done.add(j)
                 j += 1
             term = _rst_inline(t.strip().split(" : ")[0])
             body = _rst_inline(" ".join(definition))
             term = term if term.startswith("**") else f"**{term}**"
             out[i] = f"{' ' * _indent(t)}- {term}: {body}" if body else f"- {term}"
-            i = j
+            i += 1
             continue
         if t.rstrip().endswith("::"):
             # A paragraph ending a literal block: keep the text, drop the indented block.
@@ -341,6 +389,29 @@ def rst_lines(text: str) -> list[str]:
         out[i] = t[: _indent(t)] + _rst_inline(t.strip()) if _indent(t) and _in_list(out, i) else _rst_inline(t.strip())
         i += 1
     return out
+
+
+def _rst_continuation(lines: list[str], i: int) -> tuple[str, int]:
+    """The text of the lines that continue the list item on line ``i`` (indented past its
+    marker, up to an empty line or a nested list), and the index of the line after them."""
+    parts: list[str] = []
+    j = i + 1
+    base = _indent(lines[i])
+    while (
+        j < len(lines)
+        and lines[j].strip()
+        and _indent(lines[j]) > base
+        and not _RST_BULLET.match(lines[j])
+        and not _RST_ENUM.match(lines[j])
+        and not _RST_EXPLICIT.match(lines[j])
+    ):
+        parts.append(lines[j].strip())
+        j += 1
+    return " ".join(parts), j
+
+
+def _joined(head: str, more: str) -> str:
+    return f"{head.rstrip()} {more}" if more else head
 
 
 def _in_list(out: list[str], i: int) -> bool:

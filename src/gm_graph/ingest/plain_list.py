@@ -99,7 +99,10 @@ REMARK_LABELS: frozenset[str] = frozenset(
      "objective", "objectives", "ps", "p.s",
      # page metadata copied with an article
      "meta description", "meta title", "seo title", "keywords", "tags", "author", "published", "updated",
-     "last updated", "reading time"}
+     "last updated", "reading time",
+     # page properties of a note-taking app's export (Notion, Confluence)
+     "created", "created by", "created time", "last edited", "last edited by", "last edited time",
+     "owner", "assignee", "prepared by"}
 )
 
 # A label before ": " longer than this is a clause; before a dash the limit is tighter,
@@ -114,6 +117,8 @@ MAX_HEADING_CHARS = 90
 MAX_LOWERCASE_HEADING_WORDS = 4
 # Emoji-marked or numbered lines are only headings when they stand at most this far in.
 MAX_HEADING_INDENT = 3
+# A line ending in ":" with more words than this is a sentence leading into a list, not a heading.
+MAX_INTRO_COLON_WORDS = 6
 # Lines of prose that may stand between a heading and the first item under it.
 MAX_INTRO_LINES = 3
 
@@ -134,8 +139,10 @@ _LIST_ITEM: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("upper", re.compile(r"^(\s*)[A-Z][.)]\s+(\S.*)$")),
 )
 _NUMBERING = re.compile(
-    r"^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\)|[IVXLCDM]+[.)]|[A-Za-z][.)]|\([a-z]\))\s+"
+    r"^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\)|[IVXLCDM]+[.)]|[A-Za-z][.)]|\([a-z]\)|\d{1,2}(?=\s+[A-Z]))\s+"
 )
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s+\d{4}|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\s")  # "2.1 Image", "1.2.3 Tools": no final dot
 _DASH = re.compile(r"\s(?:--?|[\u2013\u2014])\s|\u2014")  # " - ", " -- ", " – ", " — ", "—"
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+>?|\[[^\]]*\]\([^)]*\))$")
 _USE_CASE_WORDS = re.compile(r"\buse[- ]?cases?\b|\bapplications?\b", re.IGNORECASE)
@@ -243,8 +250,18 @@ def split_item(content: str) -> tuple[str, str]:
         return split
     if text.endswith(":") and ": " not in text:
         return clean_label(text[:-1]), ""
+    sentence = _SENTENCE_LABEL.match(text)
+    if sentence and sentence.group(1).casefold() not in _ABBREVIATIONS and len(sentence.group(2).split()) >= 4:
+        return clean_label(sentence.group(1)), sentence.group(2).strip()
     label, description = split_parenthetical(text)
     return clean_label(label), description
+
+
+# "Virtual try-on. Apparel brands render items onto a shopper's photo." (a report's numbered
+# list, often copied from a PDF): a first sentence of a few words with no verb-like comma,
+# then sentences, is a label and its description.
+_SENTENCE_LABEL = re.compile(r"^([A-Z0-9][^.,;:!?]{2,80}?)\.\s+([A-Z\"'“].*)$")
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "no", "vs", "inc", "co", "ltd", "fig", "e.g", "i.e", "approx"})
 
 
 def _title_case(text: str) -> bool:
@@ -314,6 +331,7 @@ class PlainList(Ingester):
     def _lines(segment: Segment) -> list[_Line]:
         numbered = list(segment.numbered())
         fm_end = front_matter_end(segment.lines)
+        headers = _message_headers(numbered)
         out: list[_Line] = []
         in_fence = False
         prev_k = -2  # index in ``numbered`` of the last non-blank line
@@ -332,6 +350,12 @@ class PlainList(Ingester):
                 continue
             if _LIST_MARKER.match(text):
                 out.append(_Line(n, raw, text, "skip", "list marker"))
+                continue
+            if n in headers or _WEB_VIEW.match(text):
+                out.append(_Line(n, raw, text, "skip", "message header"))
+                continue
+            if _COPYRIGHT.search(text):
+                out.append(_Line(n, raw, text, "skip", "copyright notice"))
                 continue
             delimiter = "|" in text and bool(_TABLE_DELIMITER.match(text))
             if "|" in text and (text.lstrip().startswith("|") or delimiter or _next_is_delimiter(numbered, k)):
@@ -401,7 +425,10 @@ class PlainList(Ingester):
             if nxt.kind == "list" or self._labelled(nxt) is not None:
                 return nxt
             prose = nxt.kind == "plain" and (
-                nxt.content.endswith((".", "!", "?")) or len(nxt.content.split()) > MAX_HEADING_WORDS
+                nxt.content.endswith((".", "!", "?"))
+                or len(nxt.content.split()) > MAX_HEADING_WORDS
+                # "... several workflows are already productive:": a sentence leading into the list
+                or (nxt.content.endswith(":") and len(nxt.content.split()) > MAX_INTRO_COLON_WORDS)
             )
             if not prose:
                 return None
@@ -448,6 +475,11 @@ class PlainList(Ingester):
             nxt = self._next_list(lines, i)
             if nxt is None or nxt.kind != "list" or self._is_attribute(nxt) or self._over_benefits(lines, i, nxt):
                 return None
+            if _SECTION_NUMBER.match(line.text) and not _SECTION_NUMBER.match(nxt.text):
+                # "2.1 Image" over "1. Campaign visuals": a report's section number (no final
+                # dot) heads a list numbered another way; its own style.
+                text = heading_text(line.content)
+                return ("list-section", text) if text else None
             if line.marker in ("upper", "roman") and nxt.marker == "upper" and _letter(nxt) == "A" and _letter(line) not in ("", "A"):
                 # "I. Content creation" over "A. Text generation": a Roman numeral heads a
                 # lettered list that starts again at "A"; its own style, one level further out
@@ -583,6 +615,7 @@ class PlainList(Ingester):
         seen_content = False
         section_items = 0
         last_content = 0
+        notes = self._note_children(lines, roles)
 
         for i, (line, role) in enumerate(zip(lines, roles)):
             n, raw = line.n, line.raw
@@ -638,6 +671,8 @@ class PlainList(Ingester):
                     open_items.pop()
                 parent = open_items[-1][1] if open_items else None
                 detail = attribute_detail(label, description) if parent is not None else None
+                if detail is None and parent is not None and n in notes:
+                    detail = unmark(line.content)  # a note under its item, not a kind of it
                 if detail is None and parent is not None and _benefit(line.content):
                     detail = unmark(line.content)  # "• Reduces trial risks and costs" under its item
                 if detail is not None:
@@ -700,6 +735,34 @@ class PlainList(Ingester):
         return result
 
     @staticmethod
+    def _note_children(lines: list[_Line], roles: list[tuple[str, ...]]) -> set[int]:
+        """Line numbers of nested bullets that are notes on the bullet above them, not kinds of it.
+
+        A bullet's children are notes when at least half of them read as sentences (seven
+        words or more, a full stop after four, or a "; "), not as names: "Virtual try-on" over
+        "Shopper uploads a full-length photo and sees the jacket on their own body" and
+        "Depends on garment measurements being complete" (a Notion toggle list), unlike "Visual
+        effects" over "Crowd multiplication" and "Set extension: ...". A child named by a short
+        label with a description ("Set extension: more set around the actors") reads as a name.
+        """
+        notes: set[int] = set()
+        for i, line in enumerate(lines):
+            if line.kind != "list" or roles[i] != ("list",):
+                continue
+            children: list[_Line] = []
+            for nxt, role in zip(lines[i + 1 :], roles[i + 1 :]):
+                if nxt.kind != "list" or role != ("list",) or nxt.indent <= line.indent:
+                    break
+                children.append(nxt)
+            if not children:
+                continue
+            depth = min(c.indent for c in children)
+            direct = [c for c in children if c.indent == depth]
+            if sum(_sentence_like(c.content) for c in direct) * 2 >= len(direct):
+                notes.update(c.n for c in children)
+        return notes
+
+    @staticmethod
     def _add(result, segment, line, label, description, stack, parent) -> Item:
         item = result.add(
             Item(
@@ -749,6 +812,41 @@ class PlainList(Ingester):
 # Skip reasons of lines that are plain prose, not a part of a list document recognised as such
 # (a title, a code sample, an FAQ or a conclusion); detection counts only these against a list.
 _UNEXPLAINED = frozenset({"preamble", "section intro", "article text"})
+
+
+def _sentence_like(content: str) -> bool:
+    """Whether a bullet's text reads as a sentence (a note) rather than as a name."""
+    label, description = split_item(content)
+    if description and _short_label(label, 5) and label[:1].isupper():
+        return False
+    text = unmark(content).strip()
+    words = len(text.split())
+    return words >= 7 or (text.endswith(".") and words >= 4) or "; " in text
+
+
+def _message_headers(numbered: list[tuple[int, str]]) -> set[int]:
+    """Line numbers of an e-mail's header block ("From: ...", "Subject: ...") at the top of a
+    list saved from a mail client: the first block of lines, when it is all ``Name: value``
+    lines and at least two of them are message headers."""
+    block: list[tuple[int, str]] = []
+    for n, raw in numbered:
+        if not raw.strip():
+            if block:
+                break
+            continue
+        block.append((n, raw))
+    names = [m.group(1).casefold() for _, raw in block if (m := _HEADER_LINE.match(raw))]
+    if len(names) != len(block) or sum(name in _MAIL_HEADERS or name.startswith("x-") for name in names) < 2:
+        return set()
+    return {n for n, _ in block}
+
+
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z-]*):\s")
+_MAIL_HEADERS = frozenset(
+    "from to cc bcc subject date sent reply-to sender message-id mime-version content-type list-unsubscribe list-id return-path".split()
+)
+# "View this email in your browser", "Trouble viewing? Open it online": a newsletter's web-view link.
+_WEB_VIEW = re.compile(r"^\s*(?:view (?:this|it) (?:email|e-mail|message|newsletter) (?:in|on) (?:your|a|the) (?:web )?browser|view (?:online|in browser)\b|having trouble viewing|trouble viewing)", re.IGNORECASE)
 
 
 def _next_is_delimiter(numbered: list[tuple[int, str]], k: int) -> bool:
