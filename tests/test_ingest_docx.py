@@ -15,15 +15,25 @@ The other documents are built in the tests from hand-written WordprocessingML.
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
-from gm_graph.ingest.docx import markdown_lines
+import pytest
+from click.testing import CliRunner
+
+from gm_graph.errors import GmError
+from gm_graph.ingest import read_source, read_text
+from gm_graph.ingest.docx import NotWord, is_docx, markdown_lines
+from gm_graph.manifest import Source
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"
 FIXTURE = LAYOUTS / "use-cases-word.docx"
+WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -128,10 +138,20 @@ def render(*paragraphs: str, **kw) -> list[str]:
     return markdown_lines(docx_bytes("".join(paragraphs), **kw))
 
 
+def write(tmp_path: Path, name: str, *paragraphs: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(docx_bytes("".join(paragraphs)))
+    return path
 
 
+def source(path: Path, sid: str = "test-docx") -> Source:
+    return Source(sid, path.resolve(), path.name, "test", WORD_TYPE, "analyst", "0" * 64)
 
 
+def parse(path: Path):
+    results, outside = read_source(source(path), path.parent)
+    assert len(results) == 1 and not outside
+    return results[0]
 
 
 def numbered(lines: list[str]) -> list[tuple[int, str]]:
@@ -142,7 +162,9 @@ def numbered(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def test_the_fixture_renders_one_line_per_paragraph():
-    lines = markdown_lines(FIXTURE.read_bytes())
+    data = FIXTURE.read_bytes()
+    lines = read_text(FIXTURE)
+    assert lines == markdown_lines(data)
     document = zipfile.ZipFile(FIXTURE).read("word/document.xml")
     assert len(lines) == len(re.findall(rb"<w:p[ >/]", document)) == 30
     filler = "| | | |"
@@ -177,6 +199,38 @@ def test_the_fixture_renders_one_line_per_paragraph():
         "- **Clean plates:** rigs, wires and crew painted out of the background.",
         "## Open questions",
         "- Who signs off on likeness rights for the avatars?",
+    ]
+
+
+def test_the_fixture_s_use_cases_with_their_paragraph_numbers():
+    result = parse(FIXTURE)
+    assert result.layout == "table"
+    got = [(i.line, i.label, i.description, [h.text for h in i.headings]) for i in result.items]
+    assert got == [
+        (4, "Seasonal campaign variants", "one approved key visual redrawn for each season and region.", ["Marketing"]),
+        (5, "Product shots on demand", "catalogue photos of new stock generated from a single packshot.", ["Marketing"]),
+        (6, "Voice-over drafts", "a synthetic narrator reads the script so the edit can be timed before the studio session.", ["Marketing"]),
+        (8, "Course avatars", "a presenter avatar delivers the same module in eight languages.", ["Learning & Training"]),
+        (9, "Diagram redraws", "sketches from subject experts turned into clean teaching diagrams.", ["Learning & Training"]),
+        (10, "Podcast summaries", "a short audio recap of each chapter for learners on the move.", ["Learning & Training"]),
+        (15, "Terrain textures", "Tileable ground and rock materials from a prompt; Tools: Material Maker", ["Games"]),
+        (18, "Ambient chatter", "Background lines for crowds in the market town; Tools: ElevenLabs", ["Games"]),
+        (21, "Concept sheets", "Character turnarounds for the art director’s review; Tools: Midjourney", ["Games"]),
+        (25, "Storyboard frames", "rough frames for every shot in the script.", ["Film & Post-production"]),
+        (26, "Animatics", "the frames cut to the temp track with simple camera moves.", ["Film & Post-production"]),
+        (27, "Crowd extension", "a few extras multiplied into a stadium audience.", ["Film & Post-production"]),
+        (28, "Clean plates", "rigs, wires and crew painted out of the background.", ["Film & Post-production"]),
+    ]
+    assert [(h.line, h.text) for h in result.headings] == [
+        (3, "Marketing"), (7, "Learning & Training"), (11, "Games"), (24, "Film & Post-production"), (29, "Open questions"),
+    ]
+    # The verbatim text of an item is the line rendered for its paragraph (or table row).
+    assert result.items[3].verbatim == "1. **Course avatars:** a presenter avatar delivers the same module in eight languages."
+    assert result.items[6].verbatim == "| Terrain textures | Tileable ground and rock materials from a prompt | Material Maker |"
+    assert [(s.line, s.reason) for s in result.skipped] == [
+        (1, "title"), (2, "preamble"), (12, "section label"), (13, "separator"),
+        (14, "empty row"), (16, "empty row"), (17, "empty row"), (19, "empty row"), (20, "empty row"),
+        (30, "article text"),
     ]
 
 
@@ -319,6 +373,55 @@ def test_bold_runs_split_by_word_are_one_bold_label():
     ]
 
 
+def test_bold_label_bullets_read_as_markdown_bold(tmp_path):
+    path = write(
+        tmp_path, "bold-bullets.docx",
+        p("Studio use cases", style="Titel"),
+        p("Marketing", style="berschrift1"),
+        p(b("Ad "), b("variants:"), " one ad resized for every placement", num="1"),
+        p(b("Spokes-avatar:"), " a licensed presenter in twenty languages", num="1"),
+        p(),
+        p("Games", style="berschrift1"),
+        p(b("Texture drafts:"), " tileable materials from a prompt", num="1"),
+        p(b("Crowd voices:"), " background lines for non-player characters", num="1"),
+        p(b("Barks:"), " short shouts", num="1", ilvl=1),
+    )
+    result = parse(path)
+    assert result.layout == "markdown-bold"
+    got = [(i.line, i.label, i.description, [h.text for h in i.headings], i.parent.label if i.parent else None) for i in result.items]
+    assert got == [
+        (3, "Ad variants", "one ad resized for every placement", ["Marketing"], None),
+        (4, "Spokes-avatar", "a licensed presenter in twenty languages", ["Marketing"], None),
+        (7, "Texture drafts", "tileable materials from a prompt", ["Games"], None),
+        (8, "Crowd voices", "background lines for non-player characters", ["Games"], None),
+        (9, "Barks", "short shouts", ["Games"], "Crowd voices"),
+    ]
+    assert [(h.line, h.text) for h in result.headings] == [(2, "Marketing"), (6, "Games")]
+
+
+def test_heading_paragraphs_from_word_headings(tmp_path):
+    path = write(
+        tmp_path, "headings.docx",
+        p("Generative media in retail", style="Titel"),
+        p("Three use cases we run today."),
+        p("Virtual try-on", style="berschrift2"),
+        p("Shoppers see glasses and make-up on a photo of themselves."),
+        p(),
+        p("Product photography", style="berschrift2"),
+        p("On-model shots made from one packshot."),
+        p(),
+        p("Seasonal banners", style="berschrift2"),
+        p("Banners redrawn for every region and season."),
+    )
+    result = parse(path)
+    assert result.layout == "heading-paragraphs"
+    assert [(i.line, i.label, i.description) for i in result.items] == [
+        (3, "Virtual try-on", "Shoppers see glasses and make-up on a photo of themselves."),
+        (6, "Product photography", "On-model shots made from one packshot."),
+        (9, "Seasonal banners", "Banners redrawn for every region and season."),
+    ]
+
+
 # -- tables ---------------------------------------------------------------------------------
 
 
@@ -392,6 +495,27 @@ def test_a_nested_table_s_paragraphs_count_and_join_the_outer_cell():
     assert lines == ["| Use case | Description |", "| --- | --- |", "| Outer | Text inner a inner b |", "", "", "", "After"]
 
 
+def test_a_word_table_reads_with_the_table_layout(tmp_path):
+    path = write(
+        tmp_path, "table.docx",
+        p("Generative video at a glance", style="berschrift1"),
+        tbl(
+            tr("Industry", "Use case", "Description", "Tools"),
+            tr(tc("Marketing", props='<w:vMerge w:val="restart"/>'), "Product teasers", "Short clips made from a product photo", "Runway"),
+            tr(tc(props="<w:vMerge/>"), "Explainer videos", "Walk-throughs voiced by a synthetic narrator", "Synthesia"),
+            tr("Education", "Lecture avatars", "A teacher's avatar presents the course in other languages", "HeyGen"),
+        ),
+    )
+    result = parse(path)
+    assert result.layout == "table"
+    # Paragraphs: 1 the heading; header 2-5, then rows at 6, 10 and 14.
+    assert [(i.line, i.label, i.description, [h.text for h in i.headings]) for i in result.items] == [
+        (6, "Product teasers", "Short clips made from a product photo; Tools: Runway", ["Generative video at a glance", "Marketing"]),
+        (10, "Explainer videos", "Walk-throughs voiced by a synthetic narrator; Tools: Synthesia", ["Generative video at a glance", "Marketing"]),
+        (14, "Lecture avatars", "A teacher's avatar presents the course in other languages; Tools: HeyGen", ["Generative video at a glance", "Education"]),
+    ]
+
+
 # -- text -----------------------------------------------------------------------------------
 
 
@@ -438,3 +562,173 @@ def test_text_box_paragraphs_count_after_their_anchor_and_the_fallback_copy_not_
 def test_strict_ooxml_namespace_is_read():
     strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
     assert render(p("Retail", style="berschrift1"), p(b("Try-on:"), " see it", num="1"), ns=strict) == ["# Retail", "- **Try-on:** see it"]
+
+
+# -- when a file is a Word document, and when it is broken -----------------------------------
+
+
+def test_docx_is_recognised_by_suffix_or_by_its_content(tmp_path):
+    body = p("Retail", style="berschrift1") + p(b("Try-on:"), " see it", num="1")
+    for name in ("list.docx", "LIST.DOCX", "download", "list.bin"):
+        path = tmp_path / name
+        path.write_bytes(docx_bytes(body))
+        assert read_text(path) == ["# Retail", "- **Try-on:** see it"], name
+    assert is_docx(docx_bytes(body))
+    assert not is_docx(b"PK\x03\x04 not really a zip") and not is_docx(b"# Markdown")
+
+
+def zip_of(parts: dict[str, str]) -> bytes:
+    """A zip archive holding ``parts`` (name -> text)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"PK\x03\x04\x14\x00\x00\x00 truncated", "zip archive cannot be opened"),
+        (b"# A Markdown list saved as .docx\n- one\n", "not a Word document: a .docx is a zip archive and this file is not one"),
+        (zip_of({"word/styles.xml": "<x/>", "readme.txt": "hello"}), "holds no word/document.xml"),
+        (zip_of({"word/document.xml": "<w:document><w:body>"}), "word/document.xml is not well-formed XML (line 1, column"),
+        (zip_of({"word/document.xml": f'<w:document xmlns:w="{NS}"><w:p></w:document>'}), "not well-formed XML"),
+        (zip_of({"word/document.xml": "<document><body/></document>"}), "holds no w:document"),
+        (zip_of({"word/document.xml": f'<w:document xmlns:w="{NS}"/>'}), "holds no w:body"),
+        (zip_of({"word/document.xml": '<!DOCTYPE x [<!ENTITY a "aaaa">]><w:document xmlns:w="' + NS + '"><w:body/></w:document>'}), "declares a DTD"),
+        (zip_of({"word/document.xml": f'<w:document xmlns:w="{NS}"><w:body><w:p/><w:p/></w:body></w:document>'}), "holds no text"),
+    ],
+)
+def test_a_broken_docx_is_one_line(tmp_path, data, problem):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(data)
+    with pytest.raises(GmError) as info:
+        read_text(path)
+    message = info.value.message
+    assert message.startswith(f"{path}: ") and problem in message, message
+    assert "\n" not in message and info.value.fix
+
+
+def test_a_damaged_member_is_one_line(tmp_path):
+    good = bytearray(docx_bytes(p(" ".join(f"word{i * 7919 % 1000}" for i in range(300)))))
+    start = good.index(b"word/document.xml") + len("word/document.xml")
+    good[start + 40 : start + 60] = b"\xff" * 20  # scramble the compressed document
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(good))
+    with pytest.raises(GmError) as info:
+        read_text(path)
+    assert "damaged.docx: the Word document is damaged: word/document.xml cannot be unpacked" in info.value.message
+    with pytest.raises(NotWord):
+        markdown_lines(bytes(good))
+
+
+@pytest.mark.parametrize(
+    "name, data, kind",
+    [
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF"),
+        ("saved.txt", b"%PDF-1.4\n", "a PDF"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "a Word 97-2003 document (.doc)"),
+        ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "password-protected"),
+        ("notes.odt", b"PK\x03\x04\x14\x00\x00\x08\x00\x00", "an OpenDocument text (.odt)"),
+        ("notes.zip", zip_of({"mimetype": "application/vnd.oasis.opendocument.text"}), "an OpenDocument file"),
+        ("memo.pages", b"PK\x03\x04anything", "a Pages document"),
+    ],
+)
+def test_other_documents_are_refused_with_what_to_do(tmp_path, name, data, kind):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(GmError) as info:
+        read_text(path)
+    assert f"{name}: the file is " in info.value.message and kind in info.value.message
+    assert info.value.fix == "save it as .docx, or copy its text into a .md file"
+
+
+def test_other_zip_archives_and_binaries_keep_their_errors(tmp_path):
+    archive = tmp_path / "slides.pptx"
+    archive.write_bytes(zip_of({"ppt/presentation.xml": "<p/>"}))
+    with pytest.raises(GmError, match="zip archive, not a Word document"):
+        read_text(archive)
+    png = tmp_path / "picture.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(GmError, match="looks binary"):
+        read_text(png)
+
+
+# -- end to end ---------------------------------------------------------------------------
+
+
+def project(repo_root: Path, tmp_path: Path) -> Path:
+    for name in ("data", "ontology", "queries"):
+        shutil.copytree(repo_root / name, tmp_path / name)
+    return tmp_path
+
+
+def test_add_source_copies_the_bytes_then_build_finds_the_items_at_their_paragraphs(repo_root, tmp_path):
+    from gm_graph.cli import main
+
+    root = tmp_path / "my-lists"
+    root.mkdir()  # an empty folder: add-source starts a project there
+    runner = CliRunner()
+    added = runner.invoke(main, ["add-source", str(FIXTURE), "--root", str(root), "--author-kind", "analyst"])
+    assert added.exit_code == 0, added.output
+    assert "read 13 use cases (table)" in added.output
+    copied = root / "data" / "sources" / "use-cases-word.docx"
+    assert copied.read_bytes() == FIXTURE.read_bytes()
+    manifest = (root / "data" / "sources.toml").read_text(encoding="utf-8")
+    assert 'file = "sources/use-cases-word.docx"' in manifest
+    assert f'format = "{WORD_TYPE}"' in manifest
+    assert f'sha256 = "{hashlib.sha256(FIXTURE.read_bytes()).hexdigest()}"' in manifest
+    assert "# layout detected when added: table" in manifest
+    built = runner.invoke(main, ["build", "--root", str(root)])
+    assert built.exit_code == 0, built.output
+    valid = runner.invoke(main, ["validate", "--root", str(root)])
+    assert valid.exit_code == 0, valid.output
+    out = runner.invoke(main, ["query", str(repo_root / "queries" / "source-items.rq"), "--format", "csv", "--root", str(root)])
+    assert out.exit_code == 0, out.output
+    rows = sorted((r["file"], int(r["line"]), r["label"]) for r in csv.DictReader(io.StringIO(out.stdout)))
+    where = "data/sources/use-cases-word.docx"
+    assert rows == [
+        (where, 4, "Seasonal campaign variants"),
+        (where, 5, "Product shots on demand"),
+        (where, 6, "Voice-over drafts"),
+        (where, 8, "Course avatars"),
+        (where, 9, "Diagram redraws"),
+        (where, 10, "Podcast summaries"),
+        (where, 15, "Terrain textures"),
+        (where, 18, "Ambient chatter"),
+        (where, 21, "Concept sheets"),
+        (where, 25, "Storyboard frames"),
+        (where, 26, "Animatics"),
+        (where, 27, "Crowd extension"),
+        (where, 28, "Clean plates"),
+    ]
+    explained = runner.invoke(main, ["explain", "Course avatars", "--root", str(root)])
+    assert explained.exit_code == 0, explained.output
+    assert f"{where}:8" in explained.output
+    assert "| 1. **Course avatars:** a presenter avatar delivers the same module in eight languages." in explained.output
+
+
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("broken.docx", b"PK\x03\x04\x14\x00\x00\x00 truncated", "broken.docx: the Word document is damaged"),
+        ("no-body.docx", zip_of({"word/styles.xml": "<x/>"}), "no-body.docx: not a Word document: the zip archive holds no word/document.xml"),
+        ("report.pdf", b"%PDF-1.7\n", "report.pdf: the file is a PDF, which gm-graph does not read (save it as .docx, or copy its text into a .md file)"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "old.doc: the file is a Word 97-2003 document (.doc)"),
+    ],
+)
+def test_add_source_refuses_what_it_cannot_read_in_one_line_and_changes_nothing(repo_root, tmp_path, name, data, expected):
+    from gm_graph.cli import main
+
+    root = project(repo_root, tmp_path / "project")
+    manifest = (root / "data" / "sources.toml").read_bytes()
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(main, ["add-source", str(path), "--root", str(root)])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.strip()]
+    assert len(errors) == 1 and errors[0].startswith("Error: ") and "Traceback" not in result.output, result.output
+    assert expected in errors[0], errors[0]
+    assert (root / "data" / "sources.toml").read_bytes() == manifest
+    assert not (root / "data" / "sources" / name).exists()
