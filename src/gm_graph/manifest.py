@@ -181,6 +181,7 @@ MEDIA_TYPES = {
     ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".tsv": "text/tab-separated-values",
     ".txt": "text/plain", ".html": "text/html", ".htm": "text/html", ".json": "application/json",
     ".org": "text/x-org", ".rst": "text/x-rst", ".rest": "text/x-rst",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from gm_graph.errors import GmError, rel
-from gm_graph.ingest import html, markup, pdftext
+from gm_graph.ingest import docx, html, markup, pdftext
 from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, Ingester, Segment
 from gm_graph.manifest import Source
 from gm_graph.model import ParseResult
@@ -46,6 +46,31 @@ def split_lists(source: Source, text_lines: list[str], file_shown: str) -> list[
 
 
 HTML_SUFFIXES = (".html", ".htm")
+DOCX_SUFFIX = ".docx"
+# Documents gm-graph does not read, by file name ending and by their first bytes.
+OTHER_DOCUMENTS = {
+    ".doc": "a Word 97-2003 document (.doc)",
+    ".pdf": "a PDF",
+    ".odt": "an OpenDocument text (.odt)",
+    ".pages": "a Pages document",
+}
+_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 document (.doc) or a password-protected Office file"),
+)
+_NOT_READ_FIX = "save it as .docx, or copy its text into a .md file"
+# Text copied out of a PDF (select all, copy, paste) is read: see gm_graph.ingest.pdftext.
+_PDF_FIX = "copy its text (select all, copy) into a .txt file: gm-graph joins the wrapped lines and drops page headers and footers"
+
+
+def _other_document(path: Path, data: bytes) -> str:
+    """What kind of document gm-graph cannot read ``data`` is ("" when it is none of them)."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(docx.ZIP_MAGIC) and data[30:38] == b"mimetype" and b"opendocument" in data[38:120]:
+        return "an OpenDocument file"
+    return OTHER_DOCUMENTS.get(path.suffix.lower(), "")
 
 
 def read_text(path: Path) -> list[str]:
@@ -55,6 +80,15 @@ def read_text(path: Path) -> list[str]:
     ``<html``) is returned as Markdown lines, one per line of the file, each holding the text
     of the block element that starts on that line (:mod:`gm_graph.ingest.html`), so the
     layouts read it and line numbers stay the file's.
+
+    A Word document (a ``.docx`` file, or a zip archive holding ``word/document.xml``) is
+    returned as Markdown lines, one per paragraph (:mod:`gm_graph.ingest.docx`): for a
+    ``.docx``, line N is paragraph N of the document, empty paragraphs and paragraphs in
+    table cells counted. PDF, ``.doc``, ``.odt`` and Pages files are refused with a hint.
+
+    An org-mode or reStructuredText file is rendered to Markdown line for line
+    (:mod:`gm_graph.ingest.markup`), and text copied out of a PDF has its page furniture
+    dropped and its wrapped lines joined, line for line (:mod:`gm_graph.ingest.pdftext`).
     """
     shown = rel(path)
     try:
@@ -63,6 +97,13 @@ def read_text(path: Path) -> list[str]:
         raise GmError(shown, f"cannot read the file: {exc.strerror}", "check the path and its permissions") from None
     if not data.strip():
         raise GmError(shown, "the file is empty", "put the list's text in it or remove its manifest entry")
+    other = _other_document(path, data)
+    if other:
+        raise GmError(shown, f"the file is {other}, which gm-graph does not read", _PDF_FIX if other == "a PDF" else _NOT_READ_FIX)
+    if path.suffix.lower() == DOCX_SUFFIX or docx.is_docx(data):
+        return _read_docx(data, shown)
+    if data.startswith(docx.ZIP_MAGIC):
+        raise GmError(shown, "the file is a zip archive, not a Word document or a text file", _NOT_READ_FIX)
     if b"\x00" in data[:8192]:
         raise GmError(shown, "the file looks binary (it holds NUL bytes)", "convert it to UTF-8 text first")
     try:
@@ -87,6 +128,19 @@ def read_text(path: Path) -> list[str]:
     if pdftext.looks_like_pdf_text(text):
         return pdftext.unwrap(text)
     return text.splitlines()
+
+
+def _read_docx(data: bytes, shown: str) -> list[str]:
+    """The Markdown lines of a Word document, one per paragraph; any problem is one line."""
+    try:
+        lines = docx.markdown_lines(data)
+    except docx.NotWord as exc:
+        raise GmError(shown, str(exc), "open it in the word processor and save it again as .docx, or copy its text into a .md file") from None
+    except Exception as exc:  # never let a damaged document end in a traceback
+        raise GmError(shown, f"the Word document could not be read ({type(exc).__name__}: {exc})", "open it in the word processor and save it again as .docx, or copy its text into a .md file") from None
+    if not any(line.strip() for line in lines):
+        raise GmError(shown, "the Word document holds no text", "put the list's text in it or remove its manifest entry")
+    return lines
 
 
 def _json_problem(segment: Segment) -> GmError | None:
