@@ -52,7 +52,10 @@ def file_lines(repo_root):
 
 
 # Media types of the lists in tests/data/unseen*/, as `gm-graph add-source` would record them.
-LIST_FORMATS = {".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html", ".json": "application/json"}
+LIST_FORMATS = {
+    ".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html", ".json": "application/json",
+    ".org": "text/x-org", ".rst": "text/x-rst",
+}
 
 
 def parse_list(path: Path):

@@ -218,3 +218,26 @@ def test_judgements_do_not_contradict_each_other(rows):
     for a, b in broader:
         assert (b, a) not in broader, f"clusters of {a} and {b} are each broader than the other"
         assert frozenset((a, b)) not in different, f"{a} / {b}: both broader and different"
+
+
+def test_second_judge_rows_are_pairs_of_the_unseen_sets(rows):
+    """tests/data/agreement/second-judge.tsv: 170 unseen / unseen2 pairs judged again, blind
+    (bench/agreement.py compares the two judges). Each row must be a pair of those sets, with
+    the same labels, and a relation of the fixed vocabulary or "ambiguous"."""
+    first = {
+        (r["left_source"], r["left_line"], r["right_source"], r["right_line"]): r
+        for r in rows
+        if r["file"] in (UNSEEN_PAIRS, UNSEEN2_PAIRS)
+    }
+    path = ROOT / "tests" / "data" / "agreement" / "second-judge.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        second = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(second) == 170
+    assert len({(r["left_source"], r["left_line"], r["right_source"], r["right_line"]) for r in second}) == 170
+    for n, row in enumerate(second, start=2):
+        match = first.get((row["left_source"], row["left_line"], row["right_source"], row["right_line"]))
+        assert match is not None, f"second-judge.tsv line {n}: not a pair of the unseen sets"
+        assert (row["left_label"], row["right_label"]) == (match["left_label"], match["right_label"]), f"line {n}"
+        assert row["split"] == match["split"], f"line {n}"
+        assert row["relation"] in ("same", "broader", "narrower", "different", "ambiguous"), f"line {n}"
+        assert row["note"].strip(), f"line {n}: no reason given"

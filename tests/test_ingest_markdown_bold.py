@@ -400,3 +400,36 @@ def test_attribute_bullets_under_an_item_describe_it_and_are_not_use_cases():
         (9, "Crowd scenes", "extras multiplied", "item"),
     ]
     assert [(s.line, s.reason) for s in r.skipped] == [(1, "preamble")]
+
+
+def test_a_numbered_bold_category_over_described_bold_bullets_is_a_section():
+    from gm_graph.ingest.base import Segment
+    from gm_graph.ingest.markdown_bold import MarkdownBold
+
+    lines = [
+        "Great question! Here is a breakdown by industry.",
+        "",
+        "1. **Advertising & Marketing**",
+        "   - **Personalized ads** – ad variations for each audience.",
+        "     - Example: a drink brand showing hot vs. cold cities",
+        "   - **Synthetic spokespeople** – avatars read announcements.",
+        "",
+        "2. **Virtual try-on**",
+        "   - **Eyewear try-on**",
+        "   - **Hair color try-on**",
+        "",
+        "3. **Key considerations**",
+        "   - **Consent** – likeness rights must be cleared first.",
+        "   - **Disclosure** – label generated media.",
+    ]
+    result = MarkdownBold().parse(Segment("test-chat", "test", "chat.md", 1, lines))
+    assert [(h.line, h.text) for h in result.headings] == [(3, "Advertising & Marketing")]
+    assert [(it.line, it.label, [h.text for h in it.headings], it.parent.line if it.parent else None) for it in result.items] == [
+        (4, "Personalized ads", ["Advertising & Marketing"], None),
+        (6, "Synthetic spokespeople", ["Advertising & Marketing"], None),
+        # Kinds with no descriptions of their own: "Virtual try-on" stays a use case with kinds.
+        (8, "Virtual try-on", ["Advertising & Marketing"], None),
+        (9, "Eyewear try-on", ["Advertising & Marketing"], 8),
+        (10, "Hair color try-on", ["Advertising & Marketing"], 8),
+    ]
+    assert [(s.line, s.reason) for s in result.skipped if s.line >= 12] == [(12, "key considerations"), (13, "key considerations"), (14, "key considerations")]

@@ -711,3 +711,119 @@ def test_page_metadata_lines_are_not_use_cases():
         "- Crowd scenes: extras multiplied in post.",
     ))
     assert [i.label for i in res.items] == ["Previs", "Dubbing", "Crowd scenes"]
+
+
+# --- shapes found on the unseen3 documents, tested on lists written here ---------------------
+
+
+def test_a_short_first_sentence_is_the_label():
+    result = PlainList().parse(
+        doc(
+            "## Image",
+            "1. Virtual try-on. Apparel brands render items onto a shopper's photo.",
+            "2. Dr. Who style posters for fan events and conventions.",
+            "3. Product shots. Cheap.",
+            "4. U.S. retailers generate packshots for marketplaces.",
+        )
+    )
+    assert [(r[0], r[1], r[2]) for r in rows(result)] == [
+        (2, "Virtual try-on", "Apparel brands render items onto a shopper's photo."),
+        # "Dr." is an abbreviation; a description of fewer than four words is no description.
+        (3, "Dr. Who style posters for fan events and conventions", ""),
+        (4, "Product shots. Cheap", ""),
+        (5, "U.S. retailers generate packshots for marketplaces", ""),
+    ]
+
+
+def test_a_section_number_over_a_numbered_list_is_a_heading():
+    result = PlainList().parse(
+        doc(
+            "The Generative Media Outlook",
+            "2.1 Image",
+            "",
+            "The uses we found most often, with the share of teams that named them, were these ones:",
+            "",
+            "1. Virtual staging",
+            "2. Product shots",
+            "",
+            "2.2 Video",
+            "Several workflows are already in production at studios:",
+            "3. Previsualization",
+            "",
+            "3 Risks and caveats",
+            "- Rights and consent",
+        )
+    )
+    # "3 Risks and caveats" names a section that holds no use cases: skipped with its bullet.
+    assert [(h.line, h.text) for h in result.headings] == [(2, "Image"), (9, "Video")]
+    assert [(r[0], r[1], r[3]) for r in rows(result)] == [
+        (6, "Virtual staging", ["Image"]),
+        (7, "Product shots", ["Image"]),
+        (11, "Previsualization", ["Video"]),
+    ]
+    assert skips(result) == [(1, "title"), (4, "section intro"), (10, "section intro"), (13, "key considerations"), (14, "key considerations")]
+
+
+def test_copyright_lines_and_mail_headers_are_skipped():
+    result = PlainList().parse(
+        doc(
+            "From: The Weekly Frame <hello@frame.example>",
+            "Subject: 3 ways teams use generative video",
+            "Date: Tue, 1 Oct 2024 08:00:00 +0000",
+            "",
+            "View this email in your browser",
+            "",
+            "1) Previsualization — rough shots before the shoot",
+            "2) Virtual staging — furnished listing photos",
+            "3) Voice cloning — narration in many languages",
+            "",
+            "© 2024 The Weekly Frame. All rights reserved.",
+        )
+    )
+    assert [r[1] for r in rows(result)] == ["Previsualization", "Virtual staging", "Voice cloning"]
+    assert skips(result) == [(1, "message header"), (2, "message header"), (3, "message header"), (5, "message header"), (11, "copyright notice")]
+
+
+def test_a_first_block_of_labelled_lines_is_not_a_header_block_without_mail_headers():
+    result = PlainList().parse(
+        doc(
+            "Virtual staging: furnished listing photos",
+            "Voice cloning: narration in many languages",
+            "Product shots: studio photos from one reference",
+        )
+    )
+    assert [r[1] for r in rows(result)] == ["Virtual staging", "Voice cloning", "Product shots"]
+
+
+def test_nested_sentences_are_notes_and_nested_names_are_kinds():
+    result = PlainList().parse(
+        doc(
+            "## Retail",
+            "- Virtual try-on",
+            "    - Shopper uploads a full-length photo and sees the jacket on their body",
+            "    - Hard rule: the garment's colour must not change",
+            "- Visual effects",
+            "    - Crowd multiplication",
+            "    - Set extension: more set around the actors",
+            "Created: July 2, 2024",
+        )
+    )
+    assert rows(result) == [
+        (
+            2,
+            "Virtual try-on",
+            "Shopper uploads a full-length photo and sees the jacket on their body; Hard rule: the garment's colour must not change",
+            ["Retail"],
+            None,
+            "item",
+        ),
+        (5, "Visual effects", "", ["Retail"], None, "group"),
+        (6, "Crowd multiplication", "", ["Retail"], 5, "item"),
+        (7, "Set extension", "more set around the actors", ["Retail"], 5, "item"),
+    ]
+    assert (8, "closing remark") in skips(result)
+
+
+@pytest.mark.parametrize("heading", ["Key findings", "Executive summary", "Open questions", "Parking lot"])
+def test_more_sections_that_hold_no_use_cases(heading):
+    assert other_section(heading) is not None

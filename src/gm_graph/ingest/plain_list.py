@@ -449,7 +449,7 @@ class PlainList(Ingester):
                 return ("bold", inner) if inner and _heading_like(inner) and not label else None
             if text.endswith(":") and ": " not in text:
                 body = text[:-1].strip()
-                titled = _titled(body) or (_heading_like(body) and body[:1].isupper() and len(body.split()) <= 8)
+                titled = _titled(body) or (_heading_like(body) and body[:1].isupper() and (len(body.split()) <= MAX_INTRO_COLON_WORDS or other_section(body) is not None))
                 chatty = _CHATTY.match(body) or _INTRO_WORDS.search(body)
                 label = GOAL.match(text) or USE_CASES.match(text) or _EXAMPLES_LABEL.match(text)
                 return ("colon", heading_text(body)) if titled and not chatty and not label else None
