@@ -827,3 +827,45 @@ def test_nested_sentences_are_notes_and_nested_names_are_kinds():
 @pytest.mark.parametrize("heading", ["Key findings", "Executive summary", "Open questions", "Parking lot"])
 def test_more_sections_that_hold_no_use_cases(heading):
     assert other_section(heading) is not None
+
+
+def test_word_processor_glyphs_are_bullets_and_their_kind_is_their_level():
+    # Copied out of a Google Docs / Word list: "●" and "○" with a tab, no indentation.
+    segment = doc(
+        "Use cases – working draft",
+        "",
+        "Marketing",
+        "\u25cf\tAd copy variants: dozens of headlines per campaign",
+        "\u25cf\tProduct imagery: packshots placed in generated scenes",
+        "\u25cb\tSeasonal backgrounds",
+        "\u25cb\tLifestyle scenes",
+        "Film",
+        "\u25cf\tPreviz: rough animated shots from the script",
+        "\u25a0\tShot lists",
+    )
+    assert detect(segment)[0].name == "plain-list"  # "●" is no emoji heading (label-paragraphs)
+    result = PlainList().parse(segment)
+    assert rows(result) == [
+        (4, "Ad copy variants", "dozens of headlines per campaign", ["Marketing"], None, "item"),
+        (5, "Product imagery", "packshots placed in generated scenes", ["Marketing"], None, "group"),
+        (6, "Seasonal backgrounds", "", ["Marketing"], 5, "item"),
+        (7, "Lifestyle scenes", "", ["Marketing"], 5, "item"),
+        (9, "Previz", "rough animated shots from the script", ["Film"], None, "group"),
+        (10, "Shot lists", "", ["Film"], 9, "item"),
+    ]
+
+
+def test_an_emoji_line_leading_into_the_list_is_the_opening():
+    result = PlainList().parse(
+        doc(
+            "\U0001f680 Generative AI is changing content. Here are 3 use cases I've seen \U0001f447",
+            "",
+            "\u2705 Virtual try-on \u2014 shoppers see clothes on their own photo",
+            "\u2705 Virtual staging \u2014 furnished rooms for listings",
+            "\u2705 AI-generated B-roll \u2014 filler footage for explainers",
+            "",
+            "Which one are you trying first?",
+        )
+    )
+    assert [r[1] for r in rows(result)] == ["Virtual try-on", "Virtual staging", "AI-generated B-roll"]
+    assert skips(result) == [(1, "preamble"), (7, "closing remark")]

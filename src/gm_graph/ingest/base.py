@@ -10,6 +10,20 @@ from gm_graph.model import ParseResult
 
 
 # A line such as "List 2:" that separates the lists of one file (group 1: the number).
+# Bullet glyphs that word processors and copies from them put before list items: the
+# ordinary bullet and its kin, and those of the default nesting levels of Google Docs and
+# Word (level 1 "●"/"•", level 2 "○"/"◦", level 3 "■"/"▪"), arrows, ticks and boxes. They are
+# bullets, not emoji, even where Unicode files them as symbols.
+BULLET_GLYPHS = "\u2022\u25cf\u25cb\u25e6\u25aa\u25a0\u25a1\u2023\u2043\u2219\u00b7\u25b8\u25ba\u25c6\u25c7\u27a2\u27a4\u2713\u2714\u2610\u2611"
+# The nesting level a glyph stands for where a copy lost the indentation.
+_GLYPH_LEVEL = {"\u25cb": 1, "\u25e6": 1, "\u25a0": 2, "\u25aa": 2}
+
+
+def glyph_level(glyph: str) -> int:
+    """0 for a first-level bullet glyph, 1 for "○"/"◦", 2 for "■"/"▪"."""
+    return _GLYPH_LEVEL.get(glyph, 0)
+
+
 LIST_MARKER = re.compile(r"^\s*List\s+(\d+)\s*:\s*$")
 
 

@@ -25,7 +25,7 @@ import re
 import unicodedata
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import Ingester, Segment
+from gm_graph.ingest.base import BULLET_GLYPHS, Ingester, Segment
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair, strip_symbols
 
@@ -42,7 +42,7 @@ SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
 
 _LEADING_RUN = re.compile(r"^([^\x00-\x7f\s]+)\s+(\S.*)$")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
-_BULLET = re.compile(r"^(?:[-*•·▪‣◦]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^(?:[-*" + BULLET_GLYPHS + r"]|\d{1,3}[.)])\s+")
 _TRAILING_PAREN = re.compile(r"^(.*?\S)\s*\(([^()]+)\)\s*\.?$")
 # Characters an emoji is made of once repaired: pictographs, variation selectors, joiners.
 _EMOJI_CATEGORIES = {"So", "Sk", "Mn", "Me", "Cf"}
@@ -65,6 +65,8 @@ def symbol_prefix(text: str) -> tuple[str, str]:
     if not m:
         return "", text.strip()
     run, rest = m.groups()
+    if all(c in BULLET_GLYPHS for c in run):
+        return "", text.strip()  # "●" / "○" / "■" are bullets, though Unicode files them as symbols
     cats = [unicodedata.category(c) for c in run]
     if all(c in _EMOJI_CATEGORIES for c in cats) and any(c == "So" for c in cats):
         return run, rest

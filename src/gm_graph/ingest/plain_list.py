@@ -67,7 +67,7 @@ import re
 from dataclasses import dataclass
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, ATTRIBUTES, OTHER_SECTIONS, Ingester, Segment, attribute_detail, other_section  # noqa: F401  (re-exported)
+from gm_graph.ingest.base import BULLET_GLYPHS, glyph_level, LIST_MARKER as _LIST_MARKER, ATTRIBUTES, OTHER_SECTIONS, Ingester, Segment, attribute_detail, other_section  # noqa: F401  (re-exported)
 from gm_graph.ingest.emoji_sections import CLOSING, GOAL, USE_CASES, symbol_prefix
 from gm_graph.ingest.label_paragraphs import VIDEO
 from gm_graph.ingest.markdown_bold import (
@@ -129,7 +129,7 @@ _SEPARATOR = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(.+?)\1\s*:?\s*$")
 # (class, pattern): group 1 the indent, group 2 the item text.
-_BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25e6\u2023\u2219\u00b7\u25a0\u25a1\u2043\u25b8\u25ba"  # • ● ▪ ◦ ‣ ∙ · ■ □ ⁃ ▸ ►
+_BULLET_GLYPHS = BULLET_GLYPHS  # • ● ○ ◦ ▪ ■ □ ‣ ⁃ ∙ · ▸ ► ◆ ◇ ➢ ➤ ✓ ✔ ☐ ☑
 _LIST_ITEM: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bullet", re.compile(r"^(\s*)[-*+\u2013]\s+(\S.*)$")),
     ("bullet", re.compile(r"^(\s*)[" + _BULLET_GLYPHS + r"]\s*(\S.*)$")),
@@ -141,6 +141,9 @@ _LIST_ITEM: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NUMBERING = re.compile(
     r"^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\)|[IVXLCDM]+[.)]|[A-Za-z][.)]|\([a-z]\)|\d{1,2}(?=\s+[A-Z]))\s+"
 )
+# "🚀 ... Here are 7 use cases I've seen this quarter 👇": an emoji-marked line that leads into
+# the list is the post's opening, not an item.
+_LEAD_IN = re.compile(r"\b(?:here(?:'s|\u2019s| is| are)|below (?:is|are)|the following|these are)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s+\d{4}|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\s")  # "2.1 Image", "1.2.3 Tools": no final dot
 _DASH = re.compile(r"\s(?:--?|[\u2013\u2014])\s|\u2014")  # " - ", " -- ", " – ", " — ", "—"
@@ -380,11 +383,15 @@ class PlainList(Ingester):
             for cls, pattern in _LIST_ITEM:
                 m = pattern.match(text)
                 if m:
-                    out.append(_Line(n, raw, text, "list", indent=indent, marker=cls, content=m.group(2).strip()))
+                    # "○ Seasonal backgrounds" under "● Product imagery" with no indentation (a
+                    # copy from a word processor): the glyph says the level.
+                    glyph = text.lstrip()[:1]
+                    level = 2 * glyph_level(glyph) if glyph in BULLET_GLYPHS else 0
+                    out.append(_Line(n, raw, text, "list", indent=indent + level, marker=cls, content=m.group(2).strip()))
                     break
             else:
                 prefix, rest = symbol_prefix(text)
-                if prefix and rest:
+                if prefix and rest and not _LEAD_IN.search(rest):
                     out.append(_Line(n, raw, text, "list", indent=indent, marker="symbol", content=rest.strip()))
                 else:
                     out.append(_Line(n, raw, text, "plain", indent=indent, content=text.strip()))
