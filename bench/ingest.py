@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if not documents:
             print(f"{folder}: no .items.tsv answer keys", file=sys.stderr)
             return 2
-        print(folder.relative_to(ROOT) if folder.resolve().is_relative_to(ROOT) else folder)
+        folder = folder.resolve()
+        print(folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder)
         sums = [0, 0, 0, 0]
         for document in documents:
             for k, v in enumerate(measure(document, args.verbose)):

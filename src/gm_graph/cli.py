@@ -16,7 +16,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 # ingesters; tests/test_cli_errors.py checks that the two agree.
 LAYOUTS = (
     "article-bullets", "bare-lines", "decimal-outline", "emoji-sections", "front-matter", "heading-paragraphs",
-    "label-paragraphs", "markdown-bold", "plain-list", "roman-outline", "slide-outline", "table",
+    "label-paragraphs", "markdown-bold", "plain-list", "roman-outline", "slide-outline", "structured", "table",
 )
 
 

@@ -180,7 +180,7 @@ NEW_MANIFEST = """# Manifest of the source documents gm-graph ingests (started b
 MEDIA_TYPES = {
     ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".tsv": "text/tab-separated-values",
     ".txt": "text/plain", ".html": "text/html", ".htm": "text/html", ".json": "application/json",
-    ".org": "text/x-org", ".rst": "text/x-rst", ".rest": "text/x-rst",
+    ".org": "text/x-org", ".rst": "text/x-rst", ".rest": "text/x-rst", ".yaml": "application/yaml", ".yml": "application/yaml",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 

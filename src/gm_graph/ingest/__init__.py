@@ -161,6 +161,27 @@ def _json_problem(segment: Segment) -> GmError | None:
     )
 
 
+def _yaml_problem(segment: Segment) -> GmError | None:
+    """For a ``.yaml`` / ``.yml`` file no layout claimed: where its YAML breaks, or what it lacks."""
+    if not segment.file.lower().endswith((".yaml", ".yml")):
+        return None
+    import yaml
+
+    try:
+        yaml.compose("\n".join(segment.lines), Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = segment.start + (mark.line if mark else 0)
+        return GmError(f"{segment.file}:{line}", f"the YAML does not parse: {exc.problem or exc.context}", "fix the YAML, e.g. check its indentation and quoting")
+    except yaml.YAMLError as exc:
+        return GmError(segment.file, f"the YAML does not parse: {exc}", "fix the YAML, e.g. check its indentation and quoting")
+    return GmError(
+        f"{segment.file}:{segment.start}",
+        "the YAML holds no list of mappings with a name / title / use case key (at least 3)",
+        "give it the shape '- name: ...' / '  description: ...' (nested under categories if you like); see README 'Adding a source'",
+    )
+
+
 def _closest(segment: Segment, scored: list[tuple[float, str]]) -> str:
     """What the most likely layout made of a refused list, so the author sees how near it came."""
     if not scored or scored[0][0] <= 0.0:
@@ -177,7 +198,7 @@ def _closest(segment: Segment, scored: list[tuple[float, str]]) -> str:
 def detect(segment: Segment) -> tuple[Ingester, float]:
     scored = sorted(((ing.detect(segment), name) for name, ing in REGISTRY.items()), reverse=True)
     if not scored or scored[0][0] < MIN_CONFIDENCE:
-        json_error = _json_problem(segment)
+        json_error = _json_problem(segment) or _yaml_problem(segment)
         if json_error is not None:
             raise json_error
         where = f"{segment.file}:{segment.start}"
@@ -232,5 +253,6 @@ from gm_graph.ingest import (  # noqa: E402,F401
     plain_list,
     roman_outline,
     slide_outline,
+    structured,
     table,
 )
