@@ -74,14 +74,25 @@ UNSEEN2_DIR = ROOT / "tests" / "data" / "unseen2"
 # A third set of three lists (tests/data/tune3/: a consultancy article, an assistant answer, a
 # slide outline), judged the same way in session 7 but written to be tuned on, as its README says.
 TUNE3_DIR = ROOT / "tests" / "data" / "tune3"
+UNSEEN3_DIR = ROOT / "tests" / "data" / "unseen3"
 # split -> (folder, pair file, lists in the order they are added after the seeds). Each is
 # measured on a run over the seeds plus its lists; only tune3 is tuned on.
 UNSEEN_SETS = {
     "unseen": (UNSEEN_DIR, UNSEEN, UNSEEN_LISTS),
     "unseen2": (UNSEEN2_DIR, UNSEEN2_DIR / "pairs-unseen2.tsv", ("airtable-export.json", "word-outline.txt", "newsletter.md")),
     "tune3": (TUNE3_DIR, TUNE3_DIR / "pairs-tune3.tsv", ("consultancy-article.md", "assistant-answer.txt", "slides-outline.txt")),
+    # Six lists in formats no ingester had read (session 10), judged by reading only by a helper
+    # that saw no code or output. Never tuned on.
+    "unseen3": (
+        UNSEEN3_DIR,
+        UNSEEN3_DIR / "pairs-unseen3.tsv",
+        ("notion-export.md", "planning-notes.org", "research-notes.rst", "pdf-extract.txt", "email-digest.txt", "chat-answer-nested.md"),
+    ),
 }
-UNSEEN_FORMATS = {".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html", ".json": "application/json"}
+UNSEEN_FORMATS = {
+    ".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html", ".json": "application/json",
+    ".org": "text/x-org", ".rst": "text/x-rst",
+}
 SPLITS = ("tune", "holdout", "fresh", "tune2", "fresh2")
 ALL_SPLITS = (*SPLITS, *UNSEEN_SETS)
 
