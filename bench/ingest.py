@@ -10,7 +10,9 @@ read as a build reads a source (layout detected, file rendered as HTML / Word / 
 PDF text where it is one) and its items compared with the key by line:
 
 * an item at a line the key names is a hit; its label is compared case-insensitively and a
-  different label is counted apart ("label differs");
+  different label is counted apart ("label differs"); an item one or two lines above a key
+  line, with that line's label, is a hit too (an HTML table row stands on its ``<tr>`` line,
+  a reader names the line of its first cell);
 * an item at a line the key does not name is a false item (headings, metadata, notes read as
   use cases); a key line with no item is a missed one;
 * a document gm-graph refuses counts all its key lines as missed.
@@ -48,6 +50,12 @@ def measure(document: Path, verbose: bool) -> tuple[int, int, int, int]:
         print(f"  {document.name:<28} refused: {exc.message}")
         return 0, 0, len(expected), 0
     got = {it.line: it.label for r in results for it in r.items}
+    # An item read a line or two above its key line with the key's label is a hit: an HTML
+    # table row is on the line of its <tr>, the key names the line of its first cell.
+    for n, label in list(got.items()):
+        near = next((m for m in (n + 1, n + 2) if m in expected and m not in got and expected[m].casefold() == label.casefold()), None)
+        if n not in expected and near is not None:
+            got[near] = got.pop(n)
     layouts = ", ".join(sorted({r.layout for r in results}))
     hits = [n for n in expected if n in got]
     false = sorted(n for n in got if n not in expected)

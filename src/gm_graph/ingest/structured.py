@@ -56,7 +56,13 @@ from gm_graph.text import repair
 MIN_RECORDS = 3
 CONFIDENCE = 0.96  # above the table layout's 0.95: a nested export is this layout's
 # Keys whose records are not use cases of their own.
-_NOT_RECORDS = re.compile(r"^(?:examples?|samples?|tools?|models?|vendors?|tags?|links?|references?|sources?|citations?|notes?)$", re.IGNORECASE)
+_NOT_RECORDS = re.compile(
+    r"^(?:examples?|samples?|tools?|models?|vendors?|tags?|links?|references?|sources?|citations?|notes?|"
+    r"attachments?|files?|comments?|history|authors?|owners?|people|contributors?|reviewers?|assets?|images?)$",
+    re.IGNORECASE,
+)
+# A name that is a file name ("voice-shortlist.xlsx") names an attachment, not a use case.
+_FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,5}$")
 # What a YAML or JSON file opens with: "{", "[", "---", "key:" or "- key:" (after comments).
 # "key: value", "- key: value", "- item", an indented line (a nested value or a folded
 # string's continuation), a bracket or brace: the lines of YAML; unindented prose is not.
@@ -117,8 +123,10 @@ def _name_of(node):
     if not isinstance(node, yaml.MappingNode):
         return None
     for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) and column_role(str(key.value)) == "label" and str(value.value).strip():
-            return str(key.value), value
+        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) and column_role(str(key.value)) == "label":
+            text = str(value.value).strip()
+            if text and not (_FILE_NAME.search(text) and " " not in text):
+                return str(key.value), value
     return None
 
 

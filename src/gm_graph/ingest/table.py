@@ -62,11 +62,14 @@ from gm_graph.ingest.plain_list import heading_text, other_section, split_separa
 from gm_graph.model import Heading, Item, ParseResult
 from gm_graph.text import repair
 
+# A cell that answers nothing ("N/A" in a survey export) is an empty row.
+NO_ANSWER = frozenset({"n/a", "na", "n.a", "none", "-", "--", "tbd", "tba", "no", "nothing", "not sure", "?", "idk", "pass"})
+
 # Header words that name each column role (compared after tidying: lower case, no "_"/"-").
 COLUMNS: dict[str, tuple[str, ...]] = {
     "label": (
         "use case", "use cases", "usecase", "use case name", "use case title", "name", "title",
-        "application", "applications", "label", "item", "capability",
+        "application", "applications", "label", "item", "capability", "scenario", "scenarios",
     ),
     "description": (
         "description", "descriptions", "details", "detail", "summary", "example", "examples",
@@ -104,6 +107,8 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _LIST_LINE = re.compile(r"^\s*(?:[-*+\u2013]\s+|[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u25a0\u25b8\u25ba]\s*|\d{1,3}[.)]\s+)(\S.*)$")
 _LINK_FIRST = re.compile(r"^(?:\[[^\]]*\]\([^)]*\)|<?https?://)")
 
+_ASKS_USE_CASE = re.compile(r"\buse ?cases?\b|\bapplications?\b|\bscenarios?\b")
+_ASKS_DESCRIPTION = re.compile(r"\bdescribe\b|\bdescription\b|\bexplain\b|\bdetails?\b")
 _ROLE_OF: dict[str, str] = {words: role for role, names in COLUMNS.items() for words in names}
 
 
@@ -133,6 +138,16 @@ def columns(header: list[str]) -> dict[str, list[int]] | None:
         # "Category | How it works | Examples": with no label column, a first column of kinds
         # (not of industries or media) names the use cases, one per row.
         roles["label"] = [roles["section"].pop(0)]
+    if "label" not in roles:
+        # A survey export's question headers: "Which generative AI use case would help your
+        # team most?" names the use cases, "Describe it briefly" their descriptions.
+        asked = [i for i, cell in enumerate(header) if _ASKS_USE_CASE.search(header_key(cell)) and i not in roles.get("description", [])]
+        if asked:
+            roles["label"] = asked[:1]
+            if "description" not in roles:
+                described = [i for i, cell in enumerate(header) if _ASKS_DESCRIPTION.search(header_key(cell)) and i != asked[0]]
+                if described:
+                    roles["description"] = described[:1]
     if "label" not in roles or len(header) < 2:
         return None
     roles["label"] = roles["label"][:1]
@@ -538,7 +553,7 @@ class Table(Ingester):
             return unmark(repair(cells[i])) if i < len(cells) else ""
 
         label = clean_label(cell(cols["label"][0]))
-        if not label:
+        if not label or label.casefold().strip(" .!?") in NO_ANSWER:
             result.skip(n, raw, "empty row")
             return
         headings = list(outer)
