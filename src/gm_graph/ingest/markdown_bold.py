@@ -128,6 +128,14 @@ def front_matter_end(lines: list[str]) -> int | None:
     return None
 
 
+def _open_section(stack: list[Heading], result: ParseResult, heading: Heading) -> None:
+    """Close the open sections at ``heading``'s level or deeper, and open it."""
+    while stack and stack[-1].level >= heading.level:
+        stack.pop()
+    stack.append(heading)
+    result.headings.append(heading)
+
+
 @register
 class MarkdownBold(Ingester):
     name = "markdown-bold"
@@ -218,11 +226,7 @@ class MarkdownBold(Ingester):
                 if n == title_at:
                     pending.append((n, raw, "title"))
                     continue
-                heading = Heading(text=text, verbatim=raw, line=n, level=levels[depth])
-                while stack and stack[-1].level >= heading.level:
-                    stack.pop()
-                stack.append(heading)
-                result.headings.append(heading)
+                _open_section(stack, result, Heading(text=text, verbatim=raw, line=n, level=levels[depth]))
                 seen_content, last_content = True, n
                 continue
             if skip_section:
@@ -246,11 +250,7 @@ class MarkdownBold(Ingester):
                         skip_section = (7, reason)
                         pending.append((n, raw, reason))
                         continue
-                    heading = Heading(text=label, verbatim=raw, line=n, level=max(levels.values(), default=0) + 1)
-                    while stack and stack[-1].level >= heading.level:
-                        stack.pop()
-                    stack.append(heading)
-                    result.headings.append(heading)
+                    _open_section(stack, result, Heading(text=label, verbatim=raw, line=n, level=max(levels.values(), default=0) + 1))
                     seen_content, last_content = True, n
                     continue
                 while bullets and bullets[-1][0] >= indent:

@@ -63,10 +63,10 @@ _NOT_RECORDS = re.compile(
 )
 # A name that is a file name ("voice-shortlist.xlsx") names an attachment, not a use case.
 _FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,5}$")
-# What a YAML or JSON file opens with: "{", "[", "---", "key:" or "- key:" (after comments).
 # "key: value", "- key: value", "- item", an indented line (a nested value or a folded
 # string's continuation), a bracket or brace: the lines of YAML; unindented prose is not.
 _STRUCTURED_LINE = re.compile(r"^(?:\s*(?:-\s+)?[\w\"' ./-]{1,60}:(?:\s|$)|\s*-(?:\s|$)|\s+\S|\s*[\[\]{}],?\s*$)")
+# What a YAML or JSON file opens with: "{", "[", "---", "key:" or "- key:" (after comments).
 _OPENING = re.compile(r"^(?:[\[{]|---\s*$|%YAML|[\w\"' -]{1,60}:(?:\s|$)|-\s+[\w\"' -]{1,60}:(?:\s|$))")
 
 
