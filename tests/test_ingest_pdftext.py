@@ -86,3 +86,8 @@ def test_read_text_unwraps_pdf_text_and_the_layouts_read_its_items(tmp_path):
         (8, "Voice cloning", "a narrator's voice carried into other languages with a look-and-feel that matches the original."),
         (15, "Product shots", "Studio-quality photos from one reference image, with a well-known look."),
     ]
+
+
+def test_a_pipe_table_with_number_cells_is_no_pdf_text():
+    table = "Use case | Priority\n--- | ---\nVirtual try-on | 3\nVirtual staging | 2\nProduct shots | 1\n"
+    assert not looks_like_pdf_text(table)

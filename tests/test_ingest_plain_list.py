@@ -869,3 +869,8 @@ def test_an_emoji_line_leading_into_the_list_is_the_opening():
     )
     assert [r[1] for r in rows(result)] == ["Virtual try-on", "Virtual staging", "AI-generated B-roll"]
     assert skips(result) == [(1, "preamble"), (7, "closing remark")]
+
+
+def test_an_abbreviation_ending_the_first_sentence_keeps_the_label_whole():
+    result = PlainList().parse(doc("## Image", "- Photos vs. renders for catalogue pages and marketplace listings", "- Virtual staging", "- Product shots"))
+    assert rows(result)[0][1:3] == ("Photos vs. renders for catalogue pages and marketplace listings", "")

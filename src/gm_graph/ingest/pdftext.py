@@ -18,8 +18,8 @@ the item starts::
 Rules:
 
 * **Which text**: :func:`looks_like_pdf_text` — at least two page-number lines ("Page 3 of
-  12", "- 3 -", "3 | Report title"), or at least three words hyphenated across a line end
-  together with page furniture or symbol-font bullets. Other text is left as it is.
+  12", "- 3 -", "3 / 12"), or at least three words hyphenated across a line end together with
+  symbol-font bullets or form feeds. Other text is left as it is.
 * **Page furniture**: page-number lines, and any line (20+ characters, not a list item)
   that occurs two or more times within three lines of a page-number line or of a page break
   (form feed), are emptied.
@@ -37,9 +37,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# "Page 3 of 12", "Page 3", "- 3 -", "3 / 12", a bare page number; also "... | 3" at a line end.
+# "Page 3 of 12", "Page 3", "- 3 -", "3 / 12", a bare page number.
 _PAGE_NUMBER = re.compile(
-    r"(?i)^\s*(?:.*\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b.*|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*/\s*\d{1,3}|.*\S\s+\|\s+\d{1,3})\s*$"
+    r"(?i)^\s*(?:.*\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b.*|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
 # Bullet glyphs of symbol fonts (Symbol, Wingdings: private-use code points) and typographic ones.
@@ -56,7 +56,9 @@ def _is_page_number(line: str) -> bool:
 def looks_like_pdf_text(text: str) -> bool:
     """Whether ``text`` shows the marks of a PDF copied as text (see the module docstring)."""
     lines = text.splitlines()
-    pages = sum(1 for t in lines if _is_page_number(t) and re.search(r"(?i)\bpage\b|[-–—]\s*\d+\s*[-–—]|\d\s*/\s*\d|\|", t))
+    # A bare number is no sign on its own (a list's counts, a table's cells): "page" or a
+    # dashed or slashed number is.
+    pages = sum(1 for t in lines if _is_page_number(t) and re.search(r"(?i)\bpage\b|[-–—]\s*\d+\s*[-–—]|\d\s*/\s*\d", t))
     if pages >= 2:
         return True
     hyphens = sum(

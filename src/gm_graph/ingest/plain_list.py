@@ -254,7 +254,7 @@ def split_item(content: str) -> tuple[str, str]:
     if text.endswith(":") and ": " not in text:
         return clean_label(text[:-1]), ""
     sentence = _SENTENCE_LABEL.match(text)
-    if sentence and sentence.group(1).casefold() not in _ABBREVIATIONS and len(sentence.group(2).split()) >= 4:
+    if sentence and sentence.group(1).split()[-1].casefold() not in _ABBREVIATIONS and len(sentence.group(2).split()) >= 4:
         return clean_label(sentence.group(1)), sentence.group(2).strip()
     label, description = split_parenthetical(text)
     return clean_label(label), description
