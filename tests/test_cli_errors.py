@@ -257,3 +257,18 @@ def test_the_layout_names_in_add_source_help_are_the_ingesters():
     assert list(LAYOUTS) == sorted(REGISTRY)
     code, out, _ = run("add-source", "--help")
     assert code == 0 and "slide-outline" in out and "--layout NAME" in out
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [("title-only.md", "# Generative media use cases\n"), ("notes.org", "#+TITLE: Ideas\n"), ("guide.rst", "Use cases\n=========\n")],
+)
+def test_add_source_refuses_a_file_that_reads_no_use_case(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    folder = tmp_path / "new-project"
+    folder.mkdir()
+    code, out, _ = run("add-source", str(path), "--root", str(folder))
+    assert code == 2
+    assert "no use case was read from it" in one_line_error(out)
+    assert not (folder / "data").exists()  # nothing written

@@ -150,6 +150,13 @@ def add_source(manifest: Path, file: Path, *, source_id: str | None = None, titl
     from gm_graph.ingest import parse_segments
 
     results = parse_segments(candidate, file)
+    if not any(r.items for r in results):
+        read = ", ".join(sorted({r.layout for r in results})) or "no layout"
+        raise GmError(
+            rel(file),
+            f"no use case was read from it ({read}: only headings or prose)",
+            "check that the list's items are bullets, numbered lines or 'Label: description' lines, or name a layout with --layout; see README 'Adding a source'",
+        )
     layouts = sorted({r.layout for r in results})
     if target != file.resolve():
         folder.mkdir(parents=True, exist_ok=True)
