@@ -214,3 +214,33 @@ def test_on_a_tie_the_wording_read_first_names_the_use_case():
     seed, added = item("360° product video", "list-1", 43), item("360° product spins", "a-new-list", 9)
     assert choose_label([seed, added], normaliser) == "360° product video"
     assert choose_label([added, seed], normaliser) == "360° product spins"
+
+
+def test_scoring_in_two_processes_gives_the_very_same_result(repo_root):
+    """From MatchConfig.parallel_min candidate pairs on, a forked process scores half of them;
+    every score, part, cluster, link and decision must be what one process gives."""
+    import sys
+    from dataclasses import replace
+
+    from gm_graph.match import pipeline
+
+    sys.path.insert(0, str(repo_root / "bench"))
+    from synthetic import generate_items
+
+    synthetic = generate_items(1500, seed=3)
+    one = match_items(synthetic, replace(MatchConfig(), parallel_min=10**12))
+    two = match_items(synthetic, replace(MatchConfig(), parallel_min=1))
+    assert one.stats["scoring_processes"] == 1
+    if pipeline._cores() < 2 or not pipeline._can_fork():
+        pytest.skip("needs two cores and fork")
+    assert two.stats["scoring_processes"] == 2
+
+    def signature(result):
+        return (
+            [(c.id, c.pref_label, [(m.source, m.line) for m in c.members]) for c in result.clusters],
+            [((p.a.source, p.a.line), (p.b.source, p.b.line), p.score, p.parts, p.decision, p.status) for p in result.pairs],
+            [(b.narrow, b.broad) for b in result.broader],
+        )
+
+    assert signature(one) == signature(two)
+    assert len(one.pairs) > 1000

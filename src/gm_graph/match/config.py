@@ -38,6 +38,11 @@ class MatchConfig:
     lexicon_path: Path = field(default_factory=lambda: DATA_DIR / "lexicon.tsv")
     stopwords_path: Path = field(default_factory=lambda: DATA_DIR / "stopwords.tsv")
 
+    # --- speed ------------------------------------------------------------------------------
+    # From this many candidate pairs on, a forked second process scores half of them (two
+    # cores); the scores are the same either way (gm_graph.match.pipeline.score_candidates).
+    parallel_min: int = 200_000
+
     # --- decision thresholds -----------------------------------------------------------
     accept: float = 0.70  # at or above: merged, no review
     merge: float = 0.50  # best guess inside the review band: merged at or above this

@@ -40,6 +40,64 @@ def load_lexicon(config: MatchConfig) -> Lexicon:
     return _LEXICONS[key]
 
 
+def _cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # imported here: a build of a few hundred items never needs it
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def score_candidates(
+    score_values, candidates: list[int], n: int, parallel_min: int
+) -> dict[int, tuple[float, tuple[float, ...]]]:
+    """``{i * n + j: (score, parts)}`` for every candidate pair, in the candidates' order.
+
+    From ``parallel_min`` candidates on, with two cores and ``fork``, a forked process scores
+    the second half into a shared array of doubles while this one scores the first; the
+    values are the same floats either way, and the dictionary is built in the same order, so
+    the result does not depend on how it was computed. If the helper process fails, this one
+    scores its half too.
+    """
+    if len(candidates) < parallel_min or _cores() < 2 or not _can_fork():
+        return {k: score_values(*divmod(k, n)) for k in candidates}
+    import multiprocessing
+
+    width = 1 + len(PART_NAMES)
+    half = len(candidates) // 2
+    second = candidates[half:]
+    shared = multiprocessing.RawArray("d", len(second) * width)
+
+    def score_second() -> None:
+        at = 0
+        for k in second:
+            score, parts = score_values(*divmod(k, n))
+            shared[at] = score
+            shared[at + 1 : at + width] = parts
+            at += width
+
+    worker = multiprocessing.get_context("fork").Process(target=score_second, daemon=True)
+    worker.start()
+    scored = {k: score_values(*divmod(k, n)) for k in candidates[:half]}
+    worker.join()
+    if worker.exitcode != 0:
+        scored.update((k, score_values(*divmod(k, n))) for k in second)
+        return scored
+    values = memoryview(shared).cast("B").cast("d").tolist()  # one C loop, not a ctypes slice a row
+    at = 0
+    for k in second:
+        scored[k] = (values[at], tuple(values[at + 1 : at + width]))
+        at += width
+    return scored
+
+
 def _parts(values: tuple[float, ...]) -> dict[str, float]:
     return {k: round(v, 4) for k, v in zip(PART_NAMES, values)}
 
@@ -124,7 +182,8 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
     t = time.perf_counter()
     # Pairs are keyed i * n + j (i < j): cheaper than tuples at 100k items.
     score_values = scorer.score_values
-    scored: dict[int, tuple[float, tuple[float, ...]]] = {k: score_values(*divmod(k, n)) for k in candidates}
+    scored = score_candidates(score_values, candidates, n, config.parallel_min)
+    stats["scoring_processes"] = 2 if len(candidates) >= config.parallel_min and _cores() >= 2 and _can_fork() else 1
 
     def pair_score(i: int, j: int) -> float:
         key = i * n + j if i < j else j * n + i
