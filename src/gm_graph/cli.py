@@ -140,8 +140,9 @@ def build(root, reason, no_curation, strict, verbose, quiet):
 def add_source(file, root, source_id, title, author_kind, media_type, layout):
     """Add a list to data/: copy it to data/sources/, hash it and append it to data/sources.toml.
 
-    The file (Markdown or other text, CSV, TSV, JSON, a saved HTML page or a Word .docx)
-    must be in a layout gm-graph reads; nothing is changed otherwise. Run
+    The file (Markdown or other text, text copied out of a PDF, CSV, TSV, JSON, YAML, an
+    org-mode or reStructuredText file, a saved HTML page or a Word .docx) must be in a layout
+    gm-graph reads and give at least one use case; nothing is changed otherwise. Run
     `gm-graph build` afterwards. With --root naming an existing folder that holds no project
     yet, this starts one there (data/sources.toml is created); such a project is built with
     the ontology, lexicon and shapes of this installation until it has its own copies.
