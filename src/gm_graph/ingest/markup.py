@@ -138,6 +138,16 @@ def _org_items(lines: list[str], todo: set[str]) -> tuple[dict[int, tuple[int, s
         leaf = named and not children and not code_only and (not listed or bool(paragraph))
         info.append((i, level, title, body, children, paragraph, listed, leaf))
     flat = all(entry[7] for entry in info if entry[1] == top)
+    # The headline each one is nested in (None at the top), found in one pass, and the
+    # (parent, level) places that hold a leaf item.
+    parent_of: list[int | None] = []
+    open_heads: list[tuple[int, int]] = []  # (level, line index) of the enclosing headlines
+    for i, level, *_ in info:
+        while open_heads and open_heads[-1][0] >= level:
+            open_heads.pop()
+        parent_of.append(open_heads[-1][1] if open_heads else None)
+        open_heads.append((level, i))
+    with_leaf = {(parent_of[k], entry[1]) for k, entry in enumerate(info) if entry[7]}
     items: dict[int, tuple[int, str]] = {}
     absorbed: set[int] = set()
     nested: dict[int, int] = {}
@@ -145,13 +155,12 @@ def _org_items(lines: list[str], todo: set[str]) -> tuple[dict[int, tuple[int, s
     for k, (i, level, title, body, children, paragraph, listed, leaf) in enumerate(info):
         while ancestors and ancestors[-1][0] >= level:
             ancestors.pop()
-        siblings = [e for e in info if e[1] == level and _parent(info, e) == _parent(info, info[k])]
         group = (
             children
             and bool(paragraph)
             and bool(title)
             and not other_section(title)
-            and any(e[7] for e in siblings)
+            and (parent_of[k], level) in with_leaf  # a headline beside it is a leaf item
         )
         is_item = (leaf or group) and (level > top or flat)
         if is_item:
@@ -165,15 +174,6 @@ def _org_items(lines: list[str], todo: set[str]) -> tuple[dict[int, tuple[int, s
                     absorbed.add(j)
         ancestors.append((level, is_item))
     return items, absorbed, nested
-
-
-def _parent(info: list, entry) -> int | None:
-    """The line index of the headline a headline is nested in (None at the top)."""
-    k = info.index(entry)
-    for e in reversed(info[:k]):
-        if e[1] < entry[1]:
-            return e[0]
-    return None
 
 
 def _org_text_lines(lines: list[str], span: range) -> list[int]:
