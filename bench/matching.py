@@ -51,7 +51,7 @@ from rapidfuzz import fuzz, utils  # noqa: E402
 
 from gm_graph.curation import load_curation  # noqa: E402
 from gm_graph.ingest import read_source  # noqa: E402
-from gm_graph.manifest import Source, load_manifest  # noqa: E402
+from gm_graph.manifest import MEDIA_TYPES, Source, load_manifest  # noqa: E402
 from gm_graph.match import match_items  # noqa: E402
 from gm_graph.model import Item  # noqa: E402
 
@@ -89,10 +89,7 @@ UNSEEN_SETS = {
         ("notion-export.md", "planning-notes.org", "research-notes.rst", "pdf-extract.txt", "email-digest.txt", "chat-answer-nested.md"),
     ),
 }
-UNSEEN_FORMATS = {
-    ".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html", ".json": "application/json",
-    ".org": "text/x-org", ".rst": "text/x-rst",
-}
+UNSEEN_FORMATS = MEDIA_TYPES  # as `gm-graph add-source` records them
 SPLITS = ("tune", "holdout", "fresh", "tune2", "fresh2")
 ALL_SPLITS = (*SPLITS, *UNSEEN_SETS)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gm_graph.ingest import read_source, read_text, split_lists
-from gm_graph.manifest import Source, load_manifest
+from gm_graph.manifest import MEDIA_TYPES, Source, load_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -51,11 +51,8 @@ def file_lines(repo_root):
     return (repo_root / "data/sources/assistant-lists.txt").read_text(encoding="utf-8").splitlines()
 
 
-# Media types of the lists in tests/data/unseen*/, as `gm-graph add-source` would record them.
-LIST_FORMATS = {
-    ".csv": "text/csv", ".md": "text/markdown", ".txt": "text/plain", ".html": "text/html", ".json": "application/json",
-    ".org": "text/x-org", ".rst": "text/x-rst",
-}
+# Media types of the lists in tests/data/unseen*/, as `gm-graph add-source` records them.
+LIST_FORMATS = MEDIA_TYPES
 
 
 def parse_list(path: Path):

@@ -9,7 +9,6 @@ from typing import ClassVar
 from gm_graph.model import ParseResult
 
 
-# A line such as "List 2:" that separates the lists of one file (group 1: the number).
 # Bullet glyphs that word processors and copies from them put before list items: the
 # ordinary bullet and its kin, and those of the default nesting levels of Google Docs and
 # Word (level 1 "●"/"•", level 2 "○"/"◦", level 3 "■"/"▪"), arrows, ticks and boxes. They are
@@ -24,6 +23,7 @@ def glyph_level(glyph: str) -> int:
     return _GLYPH_LEVEL.get(glyph, 0)
 
 
+# A line such as "List 2:" that separates the lists of one file (group 1: the number).
 LIST_MARKER = re.compile(r"^\s*List\s+(\d+)\s*:\s*$")
 
 

@@ -42,6 +42,7 @@ _DASH_SEPARATOR = re.compile(r"^\s*[-\u2013\u2014]\s+")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
+MAX_DEPTH = 6  # "######": the deepest Markdown heading
 # A label before ": " longer than this is a sentence, not a label.
 MAX_LABEL_WORDS = 12
 
@@ -247,7 +248,7 @@ class MarkdownBold(Ingester):
                     bullets.clear()
                     reason = other_section(label)
                     if reason:
-                        skip_section = (7, reason)
+                        skip_section = (MAX_DEPTH + 1, reason)  # ends at the next "#" heading of any depth
                         pending.append((n, raw, reason))
                         continue
                     _open_section(stack, result, Heading(text=label, verbatim=raw, line=n, level=max(levels.values(), default=0) + 1))

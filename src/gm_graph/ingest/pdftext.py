@@ -37,14 +37,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from gm_graph.ingest.base import BULLET_GLYPHS
+
 # "Page 3 of 12", "Page 3", "- 3 -", "3 / 12", a bare page number.
 _PAGE_NUMBER = re.compile(
     r"(?i)^\s*(?:.*\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b.*|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
-# Bullet glyphs of symbol fonts (Symbol, Wingdings: private-use code points) and typographic ones.
-_GLYPHS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071\u25aa\u25cf\u25e6\u25a0\u25a1\u27a2\u2023\u2043\u25ba\u25b8\u2022\u00b7"
-_GLYPH_BULLET = re.compile(f"^(\\s*)[{_GLYPHS}]\\s*")
+# Bullet glyphs of symbol fonts (Symbol, Wingdings: private-use code points), then the
+# typographic ones every layout knows.
+_SYMBOL_FONT_GLYPHS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071"
+_GLYPH_BULLET = re.compile(f"^(\\s*)[{_SYMBOL_FONT_GLYPHS}{BULLET_GLYPHS}]\\s*")
 _LIST_START = re.compile(r"^\s*(?:[•\-*+]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
 
 
@@ -64,7 +67,7 @@ def looks_like_pdf_text(text: str) -> bool:
     hyphens = sum(
         1 for a, b in zip(lines, lines[1:]) if _HYPHEN_BREAK.search(a.rstrip()) and re.match(r"\s*[a-z]", b)
     )
-    glyphs = sum(1 for t in lines if re.match(f"^\\s*[{_GLYPHS[:11]}]", t))
+    glyphs = sum(1 for t in lines if re.match(f"^\\s*[{_SYMBOL_FONT_GLYPHS}]", t))
     return hyphens >= 3 and (glyphs >= 2 or "\f" in text)
 
 

@@ -129,10 +129,9 @@ _SEPARATOR = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(.+?)\1\s*:?\s*$")
 # (class, pattern): group 1 the indent, group 2 the item text.
-_BULLET_GLYPHS = BULLET_GLYPHS  # • ● ○ ◦ ▪ ■ □ ‣ ⁃ ∙ · ▸ ► ◆ ◇ ➢ ➤ ✓ ✔ ☐ ☑
 _LIST_ITEM: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bullet", re.compile(r"^(\s*)[-*+\u2013]\s+(\S.*)$")),
-    ("bullet", re.compile(r"^(\s*)[" + _BULLET_GLYPHS + r"]\s*(\S.*)$")),
+    ("bullet", re.compile(r"^(\s*)[" + BULLET_GLYPHS + r"]\s*(\S.*)$")),  # • ● ○ ◦ ▪ ■ ...
     ("number", re.compile(r"^(\s*)(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\))\s+(\S.*)$")),
     ("letter", re.compile(r"^(\s*)(?:[a-z][.)]|\([a-z]\))\s+(\S.*)$")),
     ("roman", re.compile(r"^(\s*)[IVX]{2,5}[.)]\s+(\S.*)$")),  # "II.", "IV." ("I." reads as a capital letter)
@@ -389,8 +388,7 @@ class PlainList(Ingester):
                 if m:
                     # "○ Seasonal backgrounds" under "● Product imagery" with no indentation (a
                     # copy from a word processor): the glyph says the level.
-                    glyph = text.lstrip()[:1]
-                    level = 2 * glyph_level(glyph) if glyph in BULLET_GLYPHS else 0
+                    level = 2 * glyph_level(text.lstrip()[:1])
                     out.append(_Line(n, raw, text, "list", indent=indent + level, marker=cls, content=m.group(2).strip()))
                     break
             else:

@@ -45,6 +45,7 @@ A file that is not YAML or JSON is never parsed past a quick look at its first l
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gm_graph.ingest import register
 from gm_graph.ingest.base import LIST_MARKER, Ingester, Segment, other_section
@@ -82,8 +83,11 @@ def _looks_structured(text: str) -> bool:
     return shaped >= 0.8 * len(lines)
 
 
+@lru_cache(maxsize=4)
 def _compose(text: str):
-    """The YAML node tree of ``text``, or None when it is not one YAML (or JSON) document."""
+    """The YAML node tree of ``text``, or None when it is not one YAML (or JSON) document.
+
+    Cached: detection and parsing of one list ask for the same text; the tree is only read."""
     import yaml
 
     if not _looks_structured(text):

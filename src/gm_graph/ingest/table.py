@@ -56,7 +56,7 @@ import re
 from collections.abc import Callable
 
 from gm_graph.ingest import register
-from gm_graph.ingest.base import LIST_MARKER as _LIST_MARKER, Ingester, Segment, body_lines
+from gm_graph.ingest.base import BULLET_GLYPHS, LIST_MARKER as _LIST_MARKER, Ingester, Segment, body_lines
 from gm_graph.ingest.markdown_bold import clean_label, unmark
 from gm_graph.ingest.plain_list import heading_text, other_section, split_separator, split_item
 from gm_graph.model import Heading, Item, ParseResult
@@ -104,7 +104,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 # A list line of a Markdown document: "- ", "* ", "+ ", "• " (and other bullet glyphs) or "1. ".
-_LIST_LINE = re.compile(r"^\s*(?:[-*+\u2013]\s+|[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u25a0\u25b8\u25ba]\s*|\d{1,3}[.)]\s+)(\S.*)$")
+_LIST_LINE = re.compile(r"^\s*(?:[-*+\u2013]\s+|[" + BULLET_GLYPHS + r"]\s*|\d{1,3}[.)]\s+)(\S.*)$")
 _LINK_FIRST = re.compile(r"^(?:\[[^\]]*\]\([^)]*\)|<?https?://)")
 
 _ASKS_USE_CASE = re.compile(r"\buse ?cases?\b|\bapplications?\b|\bscenarios?\b")

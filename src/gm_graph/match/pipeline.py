@@ -57,8 +57,9 @@ def _can_fork() -> bool:
 
 def score_candidates(
     score_values, candidates: list[int], n: int, parallel_min: int
-) -> dict[int, tuple[float, tuple[float, ...]]]:
-    """``{i * n + j: (score, parts)}`` for every candidate pair, in the candidates' order.
+) -> tuple[dict[int, tuple[float, tuple[float, ...]]], int]:
+    """``{i * n + j: (score, parts)}`` for every candidate pair, in the candidates' order, and
+    the number of processes that scored them.
 
     From ``parallel_min`` candidates on, with two cores and ``fork``, a forked process scores
     the second half into a shared array of doubles while this one scores the first; the
@@ -67,7 +68,7 @@ def score_candidates(
     scores its half too.
     """
     if len(candidates) < parallel_min or _cores() < 2 or not _can_fork():
-        return {k: score_values(*divmod(k, n)) for k in candidates}
+        return {k: score_values(*divmod(k, n)) for k in candidates}, 1
     import multiprocessing
 
     width = 1 + len(PART_NAMES)
@@ -89,13 +90,13 @@ def score_candidates(
     worker.join()
     if worker.exitcode != 0:
         scored.update((k, score_values(*divmod(k, n))) for k in second)
-        return scored
+        return scored, 1
     values = memoryview(shared).cast("B").cast("d").tolist()  # one C loop, not a ctypes slice a row
     at = 0
     for k in second:
         scored[k] = (values[at], tuple(values[at + 1 : at + width]))
         at += width
-    return scored
+    return scored, 2
 
 
 def _parts(values: tuple[float, ...]) -> dict[str, float]:
@@ -182,8 +183,7 @@ def _match(items: list[Item], config: MatchConfig | None, constraints: Constrain
     t = time.perf_counter()
     # Pairs are keyed i * n + j (i < j): cheaper than tuples at 100k items.
     score_values = scorer.score_values
-    scored = score_candidates(score_values, candidates, n, config.parallel_min)
-    stats["scoring_processes"] = 2 if len(candidates) >= config.parallel_min and _cores() >= 2 and _can_fork() else 1
+    scored, stats["scoring_processes"] = score_candidates(score_values, candidates, n, config.parallel_min)
 
     def pair_score(i: int, j: int) -> float:
         key = i * n + j if i < j else j * n + i
